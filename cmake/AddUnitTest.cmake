@@ -1,0 +1,13 @@
+# add_unit_test(NAME <name> SOURCES <files...> LIBS <targets...> [GUI] [TIMEOUT s] [LABELS l...])
+# One QtTest binary per unit, registered with CTest.
+function(add_unit_test)
+  cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE Qt6::Test testsupport ${T_LIBS})
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  set(env "QT_QPA_PLATFORM=offscreen" "ALLIANCE_BIN_DIR=${PROJECT_BINARY_DIR}/app")
+  set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT} ENVIRONMENT "${env}" LABELS "${T_LABELS}")
+endfunction()

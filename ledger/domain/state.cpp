@@ -1,0 +1,60 @@
+#include "ledger/domain/state.h"
+
+namespace ledger {
+
+std::string_view stageName(Stage stage)
+{
+    switch (stage) {
+    case Stage::Submitted:
+        return "submitted";
+    case Stage::UnderReview:
+        return "under_review";
+    case Stage::Approved:
+        return "approved";
+    case Stage::Rejected:
+        return "rejected";
+    case Stage::Waitlisted:
+        return "waitlisted";
+    case Stage::Withdrawn:
+        return "withdrawn";
+    }
+    return "unknown";
+}
+
+std::string_view grantStatusName(GrantStatus status)
+{
+    switch (status) {
+    case GrantStatus::PendingApproval:
+        return "pending_approval";
+    case GrantStatus::Active:
+        return "active";
+    case GrantStatus::Expired:
+        return "expired";
+    case GrantStatus::ClawedBack:
+        return "clawed_back";
+    case GrantStatus::Cancelled:
+        return "cancelled";
+    }
+    return "unknown";
+}
+
+int64_t State::balance(const std::string &account, const std::string &resource) const
+{
+    auto it = balances.find({ account, resource });
+    return it == balances.end() ? 0 : it->second;
+}
+
+std::string sponsorAccount(const std::string &id)
+{
+    return "sponsor:" + id;
+}
+std::string poolAccount(const std::string &id)
+{
+    return "pool:" + id;
+}
+std::string grantAccount(const std::string &id)
+{
+    return "grant:" + id;
+}
+
+} // namespace ledger

@@ -1,0 +1,378 @@
+#include "ledger/engine/sequencer.h"
+
+#include "ledger/engine/parallel.h"
+#include "ledger/log/checkpoint.h"
+#include "ledger/store/projections.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+namespace ledger {
+
+std::vector<std::optional<Error>> verifySignatures(
+    const std::vector<SignedEntry> &batch, std::vector<Entry> &decoded)
+{
+    std::vector<std::optional<Error>> result(batch.size());
+    decoded.assign(batch.size(), Entry {});
+    parallelFor(batch.size(), [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            auto opened = openSignedEntry(batch[i]);
+            if (opened)
+                decoded[i] = std::move(opened.value());
+            else
+                result[i] = opened.error();
+        }
+    });
+    return result;
+}
+
+namespace {
+
+// Checks the signatures of a batch on worker threads while the sequencer works through the batch in order:
+// wait(i) returns as soon as entry i is checked, checking entries on the calling thread while it would
+// otherwise wait. So verification, which is most of the work, overlaps the sequential part (rules, SQLite)
+// instead of preceding it. The results are those of openSignedEntry, with the entry id.
+class SignatureChecks
+{
+public:
+    explicit SignatureChecks(const std::vector<SignedEntry> &batch)
+        : m_batch(batch)
+        , m_checks(batch.size())
+        , m_done(new std::atomic<bool>[batch.size()])
+    {
+        for (size_t i = 0; i < batch.size(); ++i)
+            m_done[i].store(false, std::memory_order_relaxed);
+        // Small batches stay on the calling thread: starting a thread costs more than a few checks.
+        const size_t workers = std::min<size_t>(size_t(workerCount()) - 1, batch.size() / 64);
+        for (size_t t = 0; t < workers; ++t)
+            m_threads.emplace_back([this] {
+                while (checkNext()) { }
+            });
+    }
+    ~SignatureChecks()
+    {
+        m_next.store(m_batch.size()); // nothing more to claim
+        for (auto &t : m_threads)
+            t.join();
+    }
+    SignatureChecks(const SignatureChecks &) = delete;
+    SignatureChecks &operator=(const SignatureChecks &) = delete;
+
+    void wait(size_t i)
+    {
+        while (!m_done[i].load(std::memory_order_acquire)) {
+            if (!checkNext())
+                m_done[i].wait(false, std::memory_order_acquire);
+        }
+    }
+    // After wait(i):
+    const QByteArray &id(size_t i) const { return m_checks[i].id; }
+    const std::optional<Error> &error(size_t i) const { return m_checks[i].error; }
+    const Entry &entry(size_t i) const { return m_checks[i].entry; }
+    std::string takeIdHex(size_t i) { return std::move(m_checks[i].idHex); }
+
+private:
+    struct Check
+    {
+        QByteArray id;
+        std::string idHex;
+        Entry entry;
+        std::optional<Error> error;
+    };
+    static constexpr size_t kBlock = 4;
+
+    // Claims the next unclaimed entries and checks them; false when none are left.
+    bool checkNext()
+    {
+        const size_t begin = m_next.fetch_add(kBlock);
+        if (begin >= m_batch.size())
+            return false;
+        const size_t end = std::min(m_batch.size(), begin + kBlock);
+        for (size_t i = begin; i < end; ++i) {
+            Check &c = m_checks[i];
+            c.id = m_batch[i].id();
+            c.idHex = c.id.toHex().toStdString();
+            auto opened = openSignedEntry(m_batch[i]);
+            if (opened)
+                c.entry = std::move(opened.value());
+            else
+                c.error = opened.error();
+            m_done[i].store(true, std::memory_order_release);
+            m_done[i].notify_all();
+        }
+        return true;
+    }
+
+    const std::vector<SignedEntry> &m_batch;
+    std::vector<Check> m_checks;
+    std::unique_ptr<std::atomic<bool>[]> m_done;
+    std::atomic<size_t> m_next { 0 };
+    std::vector<std::thread> m_threads;
+};
+
+} // namespace
+
+// SQLite's WAL autocheckpoint copies the WAL back into the database file (and syncs both) inside the commit
+// that crosses 1000 pages; a batch of 1000 entries dirties several thousand pages (random index pages), so
+// every commit paid for a checkpoint. This moves that work to a thread with its own connection: the same
+// trigger (the WAL hook after a commit, at 1000 frames), a PASSIVE checkpoint, which never blocks the
+// sequencer's connection. Commits still write and sync the WAL (synchronous=FULL) before they return, so
+// durability is unchanged; only the copy into the main file happens a moment later.
+class WalCheckpointer
+{
+public:
+    static constexpr int kFrames = 1000; // SQLite's default autocheckpoint threshold
+
+    static std::unique_ptr<WalCheckpointer> start(sql::Database &db)
+    {
+        if (db.path().isEmpty())
+            return nullptr;
+        auto own = sql::Database::open(db.path(), sql::Database::Mode::ReadWrite);
+        if (!own)
+            return nullptr; // keep SQLite's own autocheckpoint
+        std::unique_ptr<WalCheckpointer> c(new WalCheckpointer(db.handle(), std::move(own.value())));
+        sqlite3_wal_hook(db.handle(), &WalCheckpointer::hook, c.get()); // replaces the autocheckpoint hook
+        c->m_thread = std::thread([p = c.get()] { p->run(); });
+        return c;
+    }
+
+    ~WalCheckpointer()
+    {
+        sqlite3_wal_autocheckpoint(m_writer, kFrames); // SQLite's own hook again
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        m_thread.join();
+    }
+
+private:
+    WalCheckpointer(sqlite3 *writer, sql::Database own)
+        : m_writer(writer)
+        , m_db(std::move(own))
+    { }
+
+    static int hook(void *self, sqlite3 *, const char *, int frames)
+    {
+        if (frames >= kFrames) {
+            auto *c = static_cast<WalCheckpointer *>(self);
+            {
+                std::lock_guard<std::mutex> lock(c->m_mutex);
+                c->m_pending = true;
+            }
+            c->m_cv.notify_one();
+        }
+        return SQLITE_OK;
+    }
+
+    void run()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        for (;;) {
+            m_cv.wait(lock, [&] { return m_pending || m_stop; });
+            if (m_stop)
+                return;
+            m_pending = false;
+            lock.unlock();
+            // Errors (another checkpoint running, a reader holding old frames) just leave it for next time.
+            sqlite3_wal_checkpoint_v2(m_db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            lock.lock();
+        }
+    }
+
+    sqlite3 *m_writer;
+    sql::Database m_db;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_pending = false;
+    bool m_stop = false;
+};
+
+Sequencer::Sequencer(store::LedgerStore &store, const Clock &clock)
+    : m_store(store)
+    , m_clock(clock)
+{ }
+Sequencer::~Sequencer() = default;
+
+Result<std::unique_ptr<Sequencer>> Sequencer::open(store::LedgerStore &store, const Clock &clock)
+{
+    if (store.readOnly())
+        return makeError("database_readonly", QStringLiteral("The ledger is open read-only."));
+    std::unique_ptr<Sequencer> s(new Sequencer(store, clock));
+    LEDGER_TRY(s->reload());
+    s->m_walCheckpointer = WalCheckpointer::start(store.db());
+    return s;
+}
+
+Result<void> Sequencer::reload()
+{
+    m_state = State {};
+    LEDGER_TRY(store::loadState(m_store.db(), m_state));
+    auto frontier = m_store.frontier();
+    if (!frontier)
+        return frontier.error();
+    m_frontier = std::move(frontier.value());
+    auto size = m_store.logSize();
+    if (!size)
+        return size.error();
+    if (size.value() != m_state.size || int64_t(m_frontier.size()) != size.value())
+        return makeError("projections_stale",
+            QStringLiteral("The ledger's projections (%1 entries) or Merkle "
+                           "frontier (%2) do not match its log (%3 entries); run "
+                           "`alliancectl verify` and `alliancectl rebuild`.")
+                .arg(m_state.size)
+                .arg(m_frontier.size())
+                .arg(size.value()));
+    return {};
+}
+
+Result<void> Sequencer::setCheckpointSigner(const crypto::PrivateKey &key)
+{
+    if (!m_state.checkpointKey.isEmpty() && key.publicKey().raw() != m_state.checkpointKey)
+        return makeError("not_authorised", QStringLiteral("This key is not the alliance's checkpoint key."));
+    m_signer = key;
+    return {};
+}
+
+bool Sequencer::canCheckpoint() const
+{
+    return m_signer && m_signer->publicKey().raw() == m_state.checkpointKey;
+}
+
+Result<std::vector<Receipt>> Sequencer::submit(const std::vector<SignedEntry> &batch)
+{
+    SignatureChecks checks(batch);
+
+    auto tx = sql::Transaction::begin(m_store.db());
+    if (!tx)
+        return tx.error();
+
+    std::vector<Receipt> receipts(batch.size());
+    std::unordered_set<std::string> batchNonces;
+    store::LogRecord row;
+    bool appended = false;
+    auto failed = [&](const Error &e) -> Result<std::vector<Receipt>> {
+        // Nothing of this batch is stored; the in-memory state went ahead, so read it back.
+        // Nothing useful can be done if the rollback fails too: the transaction's destructor retries, and the
+        // reload below re-reads whatever the file holds.
+        (void)tx->rollback();
+        (void)reload();
+        return e;
+    };
+
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const SignedEntry &s = batch[i];
+        Receipt &r = receipts[i];
+        checks.wait(i);
+        r.entryId = checks.id(i);
+        auto existing = m_store.findEntry(r.entryId);
+        if (!existing)
+            return failed(existing.error());
+        if (existing.value()) {
+            auto rec = m_store.readLog(*existing.value());
+            if (!rec)
+                return failed(rec.error());
+            r.accepted = true;
+            r.duplicate = true;
+            r.seq = rec->seq;
+            r.sequencedAt = rec->sequencedAt;
+            continue;
+        }
+        if (checks.error(i)) {
+            r.rejection = *checks.error(i);
+            continue;
+        }
+        const Entry &e = checks.entry(i);
+        auto used = m_store.nonceUsed(e.author, e.nonce);
+        if (!used)
+            return failed(used.error());
+        // Only an appended entry uses up its nonce: a rejected one never reaches the log, so a batch must
+        // judge the next entry with that nonce exactly as a later submission would.
+        if (used.value() || batchNonces.count(e.author + e.nonce)) {
+            r.rejection = makeError("duplicate_nonce",
+                QStringLiteral("This author has already used the nonce %1.")
+                    .arg(QString::fromStdString(e.nonce)));
+            continue;
+        }
+        const int64_t seq = m_state.size;
+        const int64_t at = std::max(m_clock.nowMs(), m_state.lastAt);
+        EntryContext ctx { seq, at, checks.takeIdHex(i), s.authorKey.raw() };
+        auto outcome = Rules::apply(m_state, e, ctx);
+        if (!outcome) {
+            r.rejection = outcome.error();
+            continue;
+        }
+        row.seq = seq;
+        row.sequencedAt = at;
+        row.entryId = r.entryId;
+        row.leafHash = merkle::entryLeafHash(at, r.entryId);
+        row.type = e.type;
+        row.author = e.author;
+        row.nonce = e.nonce;
+        row.authorKey = ctx.authorKey;
+        row.entry = s.bytes;
+        row.sig = s.signature;
+        if (auto stored = m_store.appendLog(row); !stored)
+            return failed(stored.error());
+        m_frontier.append(row.leafHash);
+        batchNonces.insert(e.author + e.nonce);
+        r.accepted = true;
+        r.seq = seq;
+        r.sequencedAt = at;
+        r.outcome = outcome.value();
+        appended = true;
+    }
+    if (appended) {
+        if (auto flushed = store::flushState(m_store.db(), m_state); !flushed)
+            return failed(flushed.error());
+        if (auto saved = m_store.saveFrontier(m_frontier); !saved)
+            return failed(saved.error());
+        if (canCheckpoint()) {
+            if (auto cp = writeCheckpoint(m_state.lastAt); !cp)
+                return failed(cp.error());
+        }
+    }
+    if (auto committed = tx->commit(); !committed)
+        return failed(committed.error());
+    return receipts;
+}
+
+Result<void> Sequencer::writeCheckpoint(int64_t signedAt)
+{
+    note::Checkpoint cp;
+    cp.origin = QString::fromStdString(m_state.origin);
+    cp.size = m_frontier.size();
+    cp.root = m_frontier.root();
+    const QByteArray text = note::signNote(cp, cp.origin, *m_signer);
+    if (text.isEmpty())
+        return makeError("checkpoint_invalid",
+            QStringLiteral("A checkpoint for origin \"%1\" could not be signed.").arg(cp.origin));
+    return m_store.addCheckpoint(store::CheckpointRecord { int64_t(cp.size), cp.root, text, signedAt });
+}
+
+Result<void> Sequencer::checkpoint()
+{
+    if (!canCheckpoint())
+        return makeError(
+            "not_authorised", QStringLiteral("Signing a checkpoint needs the alliance's checkpoint key."));
+    if (m_frontier.size() == 0)
+        return {};
+    auto latest = m_store.latestCheckpoint();
+    if (!latest)
+        return latest.error();
+    if (latest.value() && latest.value()->treeSize == int64_t(m_frontier.size()))
+        return {};
+    auto tx = sql::Transaction::begin(m_store.db());
+    if (!tx)
+        return tx.error();
+    LEDGER_TRY(writeCheckpoint(std::max(m_clock.nowMs(), m_state.lastAt)));
+    return tx->commit();
+}
+
+} // namespace ledger

@@ -1,0 +1,68 @@
+#pragma once
+// The sequencer orders signed entries into the log. For each entry it checks the signature, idempotency and
+// the rules against the state before it, then appends it — or returns a rejection with a reason code. A
+// batch is one SQLite transaction: log rows, projections, Merkle frontier and checkpoint land together.
+
+#include "ledger/codec/entry.h"
+#include "ledger/domain/rules.h"
+#include "ledger/domain/state.h"
+#include "ledger/engine/clock.h"
+#include "ledger/store/ledgerstore.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ledger {
+
+struct Receipt
+{
+    QByteArray entryId; // 32 bytes
+    bool accepted = false;
+    bool duplicate = false; // already in the log: this is its original receipt
+    int64_t seq = -1;
+    int64_t sequencedAt = 0;
+    Outcome outcome = Outcome::Applied;
+    Error rejection; // when !accepted
+};
+
+class WalCheckpointer;
+
+class Sequencer
+{
+public:
+    static Result<std::unique_ptr<Sequencer>> open(store::LedgerStore &store, const Clock &clock);
+    ~Sequencer();
+
+    const State &state() const { return m_state; }
+    store::LedgerStore &store() { return m_store; }
+
+    // The key that signs checkpoints after each batch; must be the alliance's current checkpoint key.
+    Result<void> setCheckpointSigner(const crypto::PrivateKey &key);
+    bool canCheckpoint() const;
+
+    // Sequences a batch in one transaction and returns one receipt per entry, in order. An error means
+    // nothing of the batch was stored (the receipts are not returned).
+    Result<std::vector<Receipt>> submit(const std::vector<SignedEntry> &batch);
+
+    // Signs a checkpoint for the current tree if it has none yet.
+    Result<void> checkpoint();
+
+private:
+    Sequencer(store::LedgerStore &store, const Clock &clock);
+    Result<void> reload();
+    Result<void> writeCheckpoint(int64_t signedAt);
+
+    store::LedgerStore &m_store;
+    const Clock &m_clock;
+    State m_state;
+    merkle::CompactRange m_frontier;
+    std::optional<crypto::PrivateKey> m_signer;
+    std::unique_ptr<WalCheckpointer> m_walCheckpointer; // copies the WAL into the file off the commit path
+};
+
+// Checks signatures of many entries on all cores; result[i] is empty when entry i verifies.
+std::vector<std::optional<Error>> verifySignatures(
+    const std::vector<SignedEntry> &batch, std::vector<Entry> &decoded);
+
+} // namespace ledger
