@@ -246,7 +246,7 @@ QString invariantProblem(const State &s)
                 .arg(QString::fromStdString(id))
                 .arg(account)
                 .arg(g.balance());
-        if (g.status != GrantStatus::PendingApproval
+        if (g.status != GrantStatus::PendingApproval && g.status != GrantStatus::Cancelled
             && g.balance() + g.consumed + g.expired + g.clawedBack != g.amount)
             return QStringLiteral(
                 "grant %1: balance %2 + consumed %3 + expired %4 + clawed back %5 != amount %6")
