@@ -10,9 +10,7 @@
 #include "ledger/engine/parallel.h"
 #include "ledger/store/ledgerstore.h"
 
-#include <atomic>
 #include <condition_variable>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>

@@ -5,6 +5,9 @@
 #include "ledger/store/projections.h"
 
 #include <atomic>
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#endif
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -172,6 +175,11 @@ private:
 
     void run()
     {
+#if defined(Q_OS_LINUX)
+        // Background work: on Linux nice values are per thread, so this yields the CPU to the sequencer and
+        // its signature checks and runs mostly while they wait (for the disk, in their own commits).
+        setpriority(PRIO_PROCESS, 0, 10);
+#endif
         std::unique_lock<std::mutex> lock(m_mutex);
         for (;;) {
             m_cv.wait(lock, [&] { return m_pending || m_stop; });

@@ -253,6 +253,8 @@ Result<VerifyReport> verifyLedger(store::LedgerStore &store, const VerifyOptions
 
     State replay;
     replay.trackDirty = true;
+    if (!options.quick)
+        replay.usageKeys.reserve(size_t(total)); // most entries of a large ledger are usage records
     crypto::Sha256 movementHash;
     merkle::CompactRange tree;
     QByteArray checkpointKey;
