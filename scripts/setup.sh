@@ -7,6 +7,15 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   qt6-base-dev qt6-base-dev-tools
   libsqlite3-dev sqlite3 libssl-dev openssl libcurl4-openssl-dev
+  # the desktop app: widgets, charts (needs the OpenGL dev files), SVG icons, translations, a CJK font
+  qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n fonts-noto-cjk
+  # the registry's HTTP server (QHttpServer's CMake package also needs the WebSockets one)
+  qt6-httpserver-dev qt6-websockets-dev
+  # reports: XLSX writer; ledger and hledger read our journal in the tests and benchmarks
+  libxlsxwriter-dev ledger hledger
+  # screenshots and GUI checks under a virtual display
+  xvfb xauth
 )
 
 missing=()

@@ -521,6 +521,8 @@ const std::vector<Verb> &allVerbs()
         addCreditVerbs(v);
         addReadVerbs(v);
         addToolVerbs(v);
+        addSyncVerbs(v);
+        addReportVerbs(v);
         return v;
     }();
     return verbs;

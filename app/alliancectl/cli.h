@@ -90,6 +90,8 @@ void addProgrammeVerbs(std::vector<Verb> &verbs);
 void addCreditVerbs(std::vector<Verb> &verbs);
 void addReadVerbs(std::vector<Verb> &verbs);
 void addToolVerbs(std::vector<Verb> &verbs);
+void addSyncVerbs(std::vector<Verb> &verbs); // commands_sync.cpp: registry appoint, sync, join
+void addReportVerbs(std::vector<Verb> &verbs); // commands_reports.cpp: report, statement, import
 
 // One run of one verb: its parsed options and the global ones.
 class Invocation
