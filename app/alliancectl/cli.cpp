@@ -271,7 +271,8 @@ ledger::LedgerSession &Invocation::writeSession()
             QStringLiteral("\"%1\" records an entry signed by your key; give --key FILE.").arg(m_verb.name));
     readWriteSession();
     m_key = loadKey(keyPath);
-    take(m_session->sequencer());
+    if (!take(m_session->boundToRegistry())) // a replica queues in its outbox instead
+        take(m_session->sequencer());
     setUpCheckpointSigner();
     return *m_session;
 }
@@ -357,6 +358,16 @@ int Invocation::record(const std::string &type, ledger::json::Value body, const 
     }
     const ledger::State &s = state();
     const QString idHex = QString::fromLatin1(receipt.entryId.toHex());
+    if (receipt.queued) {
+        out(QStringLiteral("Queued in the outbox as entry %1; the registry sequences it at the next "
+                           "`alliancectl sync`.")
+                .arg(idHex));
+        return ExitOk;
+    }
+    if (receipt.duplicate && receipt.seq < 0) {
+        out(QStringLiteral("Already in the outbox as entry %1").arg(idHex));
+        return ExitOk;
+    }
     if (receipt.duplicate) {
         out(QStringLiteral("Already in the log as #%1").arg(receipt.seq));
     } else if (receipt.outcome == ledger::Outcome::PendingApproval) {

@@ -20,6 +20,7 @@ struct Receipt
     QByteArray entryId; // 32 bytes
     bool accepted = false;
     bool duplicate = false; // already in the log: this is its original receipt
+    bool queued = false; // a ledger bound to a registry: pre-checked and waiting in the outbox (seq = -1)
     int64_t seq = -1;
     int64_t sequencedAt = 0;
     Outcome outcome = Outcome::Applied;

@@ -1,5 +1,10 @@
 #include "ledger/engine/session.h"
 
+#include "ledger/domain/rules.h"
+#include "ledger/replica/outbox.h"
+#include "ledger/replica/replica.h"
+#include "ledger/store/projections.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -81,10 +86,117 @@ Result<std::unique_ptr<LedgerSession>> LedgerSession::createAlliance(const QStri
     return s;
 }
 
+Result<bool> LedgerSession::boundToRegistry()
+{
+    auto binding = replica::readBinding(*m_store);
+    if (!binding)
+        return binding.error();
+    return binding->has_value();
+}
+
+Result<const State *> LedgerSession::boundState()
+{
+    auto size = m_store->logSize();
+    if (!size)
+        return size.error();
+    if (!m_boundState || m_boundState->size != size.value()) {
+        auto s = std::make_unique<State>();
+        LEDGER_TRY(store::loadState(m_store->db(), *s));
+        s->dirty.clear();
+        m_boundState = std::move(s);
+    }
+    return m_boundState.get();
+}
+
+Result<Receipt> LedgerSession::queue(const SignedEntry &entry)
+{
+    Receipt r;
+    r.entryId = entry.id();
+    auto inLog = m_store->findEntry(r.entryId);
+    if (!inLog)
+        return inLog.error();
+    if (inLog.value()) {
+        auto rec = m_store->readLog(*inLog.value());
+        if (!rec)
+            return rec.error();
+        r.accepted = true;
+        r.duplicate = true;
+        r.seq = rec->seq;
+        r.sequencedAt = rec->sequencedAt;
+        return r;
+    }
+    replica::Outbox outbox(*m_store);
+    auto queued = outbox.find(r.entryId);
+    if (!queued)
+        return queued.error();
+    if (queued.value()) {
+        r.accepted = queued.value()->status != replica::OutboxStatus::Rejected;
+        r.duplicate = true;
+        r.queued = queued.value()->status == replica::OutboxStatus::Pending;
+        r.seq = queued.value()->seq;
+        if (!r.accepted)
+            r.rejection = Error { queued.value()->reasonCode, queued.value()->reason };
+        return r;
+    }
+    auto opened = openSignedEntry(entry);
+    if (!opened) {
+        r.rejection = opened.error();
+        return r;
+    }
+    auto used = m_store->nonceUsed(opened->author, opened->nonce);
+    if (!used)
+        return used.error();
+    if (used.value()) {
+        r.rejection = makeError("duplicate_nonce",
+            QStringLiteral("This author has already used the nonce %1.")
+                .arg(QString::fromStdString(opened->nonce)));
+        return r;
+    }
+
+    // The pre-check: the rules judge the entry after everything already waiting in the outbox, as the
+    // registry will (unless someone else's entries get there first; then its receipt says why).
+    auto base = boundState();
+    if (!base)
+        return base.error();
+    State trial = *base.value();
+    trial.trackDirty = false;
+    const int64_t now = std::max(m_clock->nowMs(), trial.lastAt);
+    auto waiting = outbox.pending();
+    if (!waiting)
+        return waiting.error();
+    for (const replica::OutboxItem &item : waiting.value()) {
+        auto e = decodeEntry(item.entry.bytes, false);
+        if (!e)
+            continue; // the registry will reject it; it cannot affect what follows
+        const EntryContext ctx { trial.size, now, item.entryId.toHex().toStdString(),
+            item.entry.authorKey.raw() };
+        (void)Rules::apply(trial, e.value(), ctx); // a waiting entry the rules refuse changes nothing
+    }
+    const EntryContext ctx { trial.size, now, r.entryId.toHex().toStdString(), entry.authorKey.raw() };
+    auto outcome = Rules::apply(trial, opened.value(), ctx);
+    if (!outcome) {
+        r.rejection = outcome.error();
+        return r;
+    }
+    LEDGER_TRY(outbox.queue(entry, m_clock->nowMs()));
+    r.accepted = true;
+    r.queued = true;
+    r.outcome = outcome.value();
+    return r;
+}
+
 Result<Sequencer *> LedgerSession::sequencer()
 {
     if (m_sequencer)
         return m_sequencer.get();
+    auto bound = boundToRegistry();
+    if (!bound)
+        return bound.error();
+    if (bound.value())
+        return makeError("bound_to_registry",
+            QStringLiteral("%1 is a replica of a registry: the registry sequences its entries; new entries "
+                           "wait in the outbox until `alliancectl sync`.")
+                .arg(m_store->path()));
     if (m_store->readOnly())
         return makeError("database_readonly", QStringLiteral("%1 is open read-only.").arg(m_store->path()));
     auto seq = Sequencer::open(*m_store, *m_clock);
@@ -102,6 +214,11 @@ Result<Sequencer *> LedgerSession::sequencer()
 
 Result<const State *> LedgerSession::state()
 {
+    auto bound = boundToRegistry();
+    if (!bound)
+        return bound.error();
+    if (bound.value())
+        return boundState();
     auto seq = sequencer();
     if (!seq)
         return seq.error();
@@ -128,6 +245,13 @@ Result<void> LedgerSession::refreshIfStale()
 
 Result<Receipt> LedgerSession::submit(const SignedEntry &entry)
 {
+    if (m_store->readOnly())
+        return makeError("database_readonly", QStringLiteral("%1 is open read-only.").arg(m_store->path()));
+    auto bound = boundToRegistry();
+    if (!bound)
+        return bound.error();
+    if (bound.value())
+        return queue(entry);
     LEDGER_TRY(refreshIfStale());
     auto seq = sequencer();
     if (!seq)

@@ -3,10 +3,15 @@
 // opened Sequencer with its clock. record() turns (author key, type, body) into a signed entry and sequences
 // it as a batch of one. Nothing here prints, prompts or knows about command lines.
 //
+// A ledger bound to a registry (a replica, see ledger/replica/) never sequences locally: record() and
+// submit() sign, pre-check the entry with the rules engine against the local state plus the entries already
+// waiting in the outbox, and queue it in the outbox; the receipt says queued, and the registry's receipt
+// arrives at the next sync. A standalone ledger sequences as before.
+//
 // Error codes (besides those of the store, the sequencer and the rules): already_exists (createAlliance on
 // an existing path), database_readonly (a write through a read-only session), invalid_body (a body that is
 // not a JSON object or does not validate), genesis_rejected (createAlliance whose genesis the rules refused;
-// the message carries the reason).
+// the message carries the reason), bound_to_registry (asking a bound ledger for its local sequencer).
 
 #include "ledger/codec/entry.h"
 #include "ledger/crypto/ed25519.h"
@@ -49,16 +54,21 @@ public:
     QString path() const { return m_store->path(); }
     const Clock &clock() const { return *m_clock; }
 
-    // The sequencer, opened on first use (loads the projections into memory). Read-write sessions only.
+    // The sequencer, opened on first use (loads the projections into memory). Read-write sessions of
+    // standalone ledgers only.
     Result<Sequencer *> sequencer();
-    // The rules engine's state at the end of the log (opens the sequencer).
+    // The rules engine's state at the end of the log (opens the sequencer; for a bound ledger, the state of
+    // its replica).
     Result<const State *> state();
+    // True when the ledger is bound to a registry (entries go to the outbox).
+    Result<bool> boundToRegistry();
 
-    // Builds {type, author = key id, created_at = now, nonce = fresh, body}, signs it and sequences it alone.
-    // A rejection by the rules is a receipt with accepted = false, not an error; an error means nothing was
-    // stored. If another process appended since the sequencer was opened, the state is reloaded first.
+    // Builds {type, author = key id, created_at = now, nonce = fresh, body}, signs it and sequences it alone
+    // (or, bound, queues it). A rejection by the rules is a receipt with accepted = false, not an error; an
+    // error means nothing was stored. If another process appended since the state was loaded, it is
+    // reloaded first.
     Result<Receipt> record(const crypto::PrivateKey &author, std::string type, json::Value body);
-    // Sequences an entry signed elsewhere, as a batch of one.
+    // Sequences (or, bound, queues) an entry signed elsewhere, as a batch of one.
     Result<Receipt> submit(const SignedEntry &entry);
 
     // The key that signs a checkpoint after each write; must be the alliance's checkpoint key.
@@ -71,12 +81,15 @@ public:
 private:
     LedgerSession() = default;
     Result<void> refreshIfStale();
+    Result<const State *> boundState();
+    Result<Receipt> queue(const SignedEntry &entry);
 
     std::unique_ptr<Clock> m_ownedClock;
     const Clock *m_clock = nullptr;
     std::unique_ptr<store::LedgerStore> m_store;
     std::unique_ptr<Sequencer> m_sequencer; // declared after the store and clock it refers to
     std::optional<crypto::PrivateKey> m_checkpointSigner;
+    std::unique_ptr<State> m_boundState; // bound ledgers: the replica's state, reloaded when the log grows
 };
 
 } // namespace ledger

@@ -1,0 +1,301 @@
+#include "ledger/replica/replica.h"
+
+#include "ledger/domain/rules.h"
+#include "ledger/engine/sequencer.h"
+#include "ledger/replica/outbox.h"
+#include "ledger/store/projections.h"
+
+namespace ledger::replica {
+
+namespace {
+
+constexpr std::string_view kUrlKey = "sync.registry_url";
+constexpr std::string_view kKindKey = "sync.replica_kind";
+constexpr std::string_view kPositionKey = "sync.position"; // filtered replicas
+constexpr std::string_view kUnprojectedKey = "sync.unprojected"; // filtered replicas
+
+Error outOfOrder(QString message)
+{
+    return makeError("replica_out_of_order", std::move(message));
+}
+
+} // namespace
+
+Result<std::optional<Binding>> readBinding(store::LedgerStore &store)
+{
+    auto url = store.meta(kUrlKey);
+    if (!url)
+        return url.error();
+    if (!url.value())
+        return std::optional<Binding>();
+    auto kind = store.meta(kKindKey);
+    if (!kind)
+        return kind.error();
+    Binding b;
+    b.registryUrl = QString::fromUtf8(*url.value());
+    b.kind = kind.value() && *kind.value() == "filtered" ? ReplicaKind::Filtered : ReplicaKind::Full;
+    return std::optional<Binding>(std::move(b));
+}
+
+Result<void> writeBinding(store::LedgerStore &store, const Binding &binding)
+{
+    LEDGER_TRY(store.setMeta(kUrlKey, binding.registryUrl.toUtf8()));
+    return store.setMeta(kKindKey,
+        binding.kind == ReplicaKind::Filtered ? QByteArrayView("filtered") : QByteArrayView("full"));
+}
+
+Result<void> clearBinding(store::LedgerStore &store)
+{
+    auto stmt = store.db().cached("DELETE FROM meta WHERE key IN (?, ?)");
+    if (!stmt)
+        return stmt.error();
+    return stmt.value()->bind(1, kUrlKey).bind(2, kKindKey).exec();
+}
+
+Result<std::unique_ptr<Replica>> Replica::open(store::LedgerStore &store)
+{
+    auto binding = readBinding(store);
+    if (!binding)
+        return binding.error();
+    if (!binding.value())
+        return makeError("not_bound",
+            QStringLiteral("%1 is not bound to a registry; run `alliancectl sync --registry URL` or "
+                           "`alliancectl join` first.")
+                .arg(store.path()));
+    std::unique_ptr<Replica> r(new Replica(store, std::move(*binding.value())));
+    LEDGER_TRY(r->reload());
+    return r;
+}
+
+Result<void> Replica::reload()
+{
+    m_state = State {};
+    LEDGER_TRY(store::loadState(m_store.db(), m_state));
+    if (m_binding.kind == ReplicaKind::Full) {
+        auto frontier = m_store.frontier();
+        if (!frontier)
+            return frontier.error();
+        m_frontier = std::move(frontier.value());
+        auto size = m_store.logSize();
+        if (!size)
+            return size.error();
+        if (int64_t(m_frontier.size()) != size.value() || m_state.size != size.value())
+            return makeError("projections_stale",
+                QStringLiteral("The replica's projections (%1 entries) or Merkle frontier (%2) do not "
+                               "match its log (%3 entries); run `alliancectl verify` and `alliancectl "
+                               "rebuild`.")
+                    .arg(m_state.size)
+                    .arg(m_frontier.size())
+                    .arg(size.value()));
+        m_position = size.value();
+    } else {
+        auto pos = m_store.meta(kPositionKey);
+        if (!pos)
+            return pos.error();
+        m_position = pos.value() ? pos.value()->toLongLong() : 0;
+    }
+    return {};
+}
+
+Result<std::optional<store::CheckpointRecord>> Replica::lastVerified()
+{
+    return m_store.latestCheckpoint();
+}
+
+Result<note::Checkpoint> Replica::openWithKey(QByteArrayView signedNote, const State &state) const
+{
+    if (state.checkpointKey.isEmpty() || state.origin.empty())
+        return makeError("checkpoint_invalid",
+            QStringLiteral("The replica does not know the alliance's checkpoint key yet."));
+    auto key = crypto::PublicKey::fromRaw(state.checkpointKey);
+    if (!key)
+        return key.error();
+    const QString origin = QString::fromStdString(state.origin);
+    auto cp = note::openNote(signedNote, origin, key.value());
+    if (!cp)
+        return cp.error();
+    if (cp->origin != origin)
+        return makeError("checkpoint_invalid",
+            QStringLiteral("The checkpoint is for the log \"%1\", not \"%2\".").arg(cp->origin, origin));
+    return cp;
+}
+
+Result<note::Checkpoint> Replica::openCheckpoint(QByteArrayView signedNote) const
+{
+    return openWithKey(signedNote, m_state);
+}
+
+Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std::optional<int64_t> next,
+    QByteArrayView targetNote, const QList<QByteArray> &consistency)
+{
+    if (m_store.readOnly())
+        return makeError("database_readonly", QStringLiteral("%1 is open read-only.").arg(m_store.path()));
+    // The target's text is parsed now and its signature checked once the page is applied (the key may
+    // change inside the page, by a registry.appointed entry).
+    auto parsedNote = note::parseNote(targetNote);
+    if (!parsedNote)
+        return parsedNote.error();
+    auto target = note::parseCheckpoint(parsedNote->text);
+    if (!target)
+        return target.error();
+    const int64_t treeSize = int64_t(target->size);
+    const bool full = m_binding.kind == ReplicaKind::Full;
+
+    // Order and range first: cheap, and nothing below depends on a page that does not fit.
+    int64_t expect = m_position;
+    for (const RemoteEntry &r : page) {
+        if (full ? r.seq != expect : r.seq < expect)
+            return outOfOrder(QStringLiteral("The registry sent entry #%1 where #%2%3 was expected.")
+                                  .arg(r.seq)
+                                  .arg(expect)
+                                  .arg(full ? QString() : QStringLiteral(" or later")));
+        if (r.seq >= treeSize)
+            return outOfOrder(QStringLiteral("The registry sent entry #%1 for a checkpoint of %2 entries.")
+                                  .arg(r.seq)
+                                  .arg(treeSize));
+        expect = r.seq + 1;
+    }
+    if (next && (*next < expect || *next > treeSize || (*next == m_position && page.empty())))
+        return outOfOrder(
+            QStringLiteral("The registry's next position %1 does not follow this page.").arg(*next));
+    if (full && page.empty() && next)
+        return outOfOrder(QStringLiteral("The registry sent an empty page that is not the last."));
+
+    std::vector<SignedEntry> batch;
+    batch.reserve(page.size());
+    for (const RemoteEntry &r : page)
+        batch.push_back(r.entry);
+    std::vector<Entry> decoded;
+    const auto sigErrors = verifySignatures(batch, decoded);
+
+    // From here the in-memory state moves ahead; any failure reads it back from the file.
+    auto failed = [&](Error e) -> Result<PageResult> {
+        (void)reload();
+        return e;
+    };
+    PageResult result;
+    merkle::CompactRange frontier = m_frontier;
+    std::vector<store::LogRecord> rows(page.size());
+    for (size_t i = 0; i < page.size(); ++i) {
+        const RemoteEntry &r = page[i];
+        if (sigErrors[i])
+            return failed(makeError("replica_bad_entry",
+                QStringLiteral("Entry #%1 from the registry does not verify: %2")
+                    .arg(r.seq)
+                    .arg(sigErrors[i]->toString())));
+        store::LogRecord &row = rows[i];
+        row.seq = r.seq;
+        row.sequencedAt = r.sequencedAt;
+        row.entryId = r.entry.id();
+        row.leafHash = merkle::entryLeafHash(r.sequencedAt, row.entryId);
+        if (full) {
+            frontier.append(row.leafHash);
+        } else if (!merkle::verifyInclusion(
+                       quint64(r.seq), quint64(treeSize), row.leafHash, r.proof, target->root)) {
+            return failed(makeError("proof_invalid",
+                QStringLiteral(
+                    "The inclusion proof of entry #%1 does not match the checkpoint of %2 entries.")
+                    .arg(r.seq)
+                    .arg(treeSize)));
+        }
+        const EntryContext ctx { r.seq, r.sequencedAt, row.entryId.toHex().toStdString(),
+            r.entry.authorKey.raw() };
+        auto outcome = Rules::apply(m_state, decoded[i], ctx);
+        if (!outcome) {
+            if (full)
+                return failed(makeError("replica_rule_violation",
+                    QStringLiteral("The registry sequenced entry #%1 (%2), which the rules refuse here: %3")
+                        .arg(r.seq)
+                        .arg(QString::fromStdString(decoded[i].type), outcome.error().toString())));
+            // A partial view: keep the proven entry, move the position on, count it.
+            m_state.size = r.seq + 1;
+            m_state.lastAt = std::max(m_state.lastAt, r.sequencedAt);
+            ++result.unprojected;
+        }
+        row.type = decoded[i].type;
+        row.author = decoded[i].author;
+        row.nonce = decoded[i].nonce;
+        row.authorKey = ctx.authorKey;
+        row.entry = r.entry.bytes;
+        row.sig = r.entry.signature;
+    }
+
+    // Does the page lead to the target? Full: by the root (last page) or a consistency proof (earlier pages).
+    // Filtered: each entry was proven above; the last page settles the position at T.
+    const bool last = !next.has_value();
+    if (full) {
+        const int64_t size = int64_t(frontier.size());
+        if (last) {
+            if (size != treeSize)
+                return failed(
+                    outOfOrder(QStringLiteral("The pull ended at %1 entries, short of the checkpoint's %2.")
+                                   .arg(size)
+                                   .arg(treeSize)));
+            if (frontier.root() != target->root)
+                return failed(makeError("proof_invalid",
+                    QStringLiteral("The log's root at %1 entries does not match the registry's checkpoint.")
+                        .arg(treeSize)));
+        } else if (!merkle::verifyConsistency(
+                       quint64(size), quint64(treeSize), frontier.root(), target->root, consistency)) {
+            return failed(makeError("proof_invalid",
+                QStringLiteral("The consistency proof from %1 to %2 entries does not verify.")
+                    .arg(size)
+                    .arg(treeSize)));
+        }
+    }
+    if (last) {
+        if (auto opened = openWithKey(targetNote, m_state); !opened)
+            return failed(opened.error());
+    }
+
+    auto tx = sql::Transaction::begin(m_store.db());
+    if (!tx)
+        return failed(tx.error());
+    Outbox outbox(m_store);
+    for (const store::LogRecord &row : rows) {
+        if (auto stored = m_store.appendLog(row); !stored)
+            return failed(stored.error());
+        auto settled = outbox.settleFromLog(row.entryId, row.seq);
+        if (!settled)
+            return failed(settled.error());
+        result.outboxSettled += settled.value() ? 1 : 0;
+    }
+    if (auto flushed = store::flushState(m_store.db(), m_state); !flushed)
+        return failed(flushed.error());
+    int64_t position = full ? int64_t(frontier.size()) : (next ? *next : treeSize);
+    if (full) {
+        if (auto saved = m_store.saveFrontier(frontier); !saved)
+            return failed(saved.error());
+    } else {
+        if (auto saved = m_store.setMeta(kPositionKey, QByteArray::number(position)); !saved)
+            return failed(saved.error());
+        if (result.unprojected > 0) {
+            auto before = m_store.meta(kUnprojectedKey);
+            if (!before)
+                return failed(before.error());
+            const int64_t total = (before.value() ? before.value()->toLongLong() : 0) + result.unprojected;
+            if (auto saved = m_store.setMeta(kUnprojectedKey, QByteArray::number(total)); !saved)
+                return failed(saved.error());
+        }
+    }
+    if (last) {
+        auto latest = m_store.latestCheckpoint();
+        if (!latest)
+            return failed(latest.error());
+        if (!latest.value() || latest.value()->treeSize < treeSize) {
+            const store::CheckpointRecord record { treeSize, target->root, targetNote.toByteArray(),
+                m_state.lastAt };
+            if (auto saved = m_store.addCheckpoint(record); !saved)
+                return failed(saved.error());
+        }
+        result.complete = true;
+    }
+    if (auto committed = tx->commit(); !committed)
+        return failed(committed.error());
+    m_frontier = std::move(frontier);
+    m_position = position;
+    result.applied = int64_t(page.size());
+    return result;
+}
+
+} // namespace ledger::replica
