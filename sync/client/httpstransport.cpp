@@ -153,6 +153,8 @@ Result<std::unique_ptr<HttpsTransport>> HttpsTransport::create(const TransportOp
     if (!curl)
         return makeError("transport_error", QStringLiteral("libcurl could not start."));
     TransportOptions o = options;
+    if (o.maxResponseBytes <= 0)
+        o.maxResponseBytes = 256 * 1024 * 1024;
     if (o.baseUrl.endsWith(QLatin1Char('/')))
         o.baseUrl.chop(1);
     return std::unique_ptr<HttpsTransport>(new HttpsTransport(std::move(o), curl));

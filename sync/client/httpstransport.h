@@ -38,7 +38,7 @@ struct TransportOptions
     int maxAttempts = 5; // attempts per request, the first included
     int backoffBaseMs = 250; // first retry waits up to this, doubling each time
     int backoffMaxMs = 15'000;
-    int64_t maxResponseBytes = 64 * 1024 * 1024;
+    int64_t maxResponseBytes = 0; // 0: the protocol's limit (a full page of the largest entries)
 };
 
 struct HttpResponse
