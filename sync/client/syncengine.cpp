@@ -165,6 +165,8 @@ Result<QString> SyncEngine::whoAmI(QString *role, QString *startup, QString *spo
 Result<SyncReport> SyncEngine::sync()
 {
     SyncReport r;
+    // The fork check first: nothing is pushed to a registry whose log is not the one verified here.
+    LEDGER_TRY(checkHead());
     LEDGER_TRY(pushInto(r));
     LEDGER_TRY(pullInto(r));
     return r;
@@ -287,7 +289,7 @@ Error SyncEngine::forkError(ForkAlarm alarm)
     return makeError("fork_detected", m_fork->describe());
 }
 
-Result<void> SyncEngine::pullInto(SyncReport &rep)
+Result<SyncEngine::Head> SyncEngine::fetchHead()
 {
     report(SyncProgress::Phase::Checkpoint, 0, 0, QStringLiteral("fetching the registry's checkpoint"));
     auto body = getJson(QByteArrayLiteral("/v1/checkpoint"));
@@ -343,7 +345,26 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
             return forkError(alarm);
         }
     }
+    return Head { cpr->checkpoint, remote.value() };
+}
 
+Result<void> SyncEngine::checkHead()
+{
+    auto head = fetchHead();
+    if (!head)
+        return head.error();
+    return {};
+}
+
+Result<void> SyncEngine::pullInto(SyncReport &rep)
+{
+    auto head = fetchHead();
+    if (!head)
+        return head.error();
+    const QByteArray &targetNote = head->note;
+    const note::Checkpoint *remote = &head->checkpoint;
+    const int64_t T = int64_t(remote->size);
+    const bool full = m_replica->kind() == replica::ReplicaKind::Full;
     rep.treeSize = T;
     int64_t pages = 0;
     while (m_replica->position() < T) {
@@ -382,7 +403,7 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
                 return p.error();
             proof = std::move(p.value());
         }
-        auto applied = m_replica->applyPage(entries, next, cpr->checkpoint, proof);
+        auto applied = m_replica->applyPage(entries, next, targetNote, proof);
         if (!applied)
             return applied.error();
         ++pages;
@@ -400,7 +421,7 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
         if (!latest)
             return latest.error();
         if (!latest.value() || latest.value()->treeSize < T || latest.value()->root != remote->root) {
-            auto applied = m_replica->applyPage({}, std::nullopt, cpr->checkpoint);
+            auto applied = m_replica->applyPage({}, std::nullopt, targetNote);
             if (!applied)
                 return applied.error();
         }

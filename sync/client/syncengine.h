@@ -15,6 +15,7 @@
 // network_error, overloaded, cancelled, ...) and the replica's (proof_invalid, replica_*, checkpoint_*).
 
 #include "ledger/crypto/ed25519.h"
+#include "ledger/log/checkpoint.h"
 #include "ledger/replica/outbox.h"
 #include "ledger/replica/replica.h"
 #include "ledger/result.h"
@@ -101,6 +102,14 @@ public:
 private:
     SyncEngine(
         ledger::store::LedgerStore &store, const ledger::crypto::PrivateKey &member, SyncOptions options);
+    struct Head
+    {
+        QByteArray note; // the registry's signed checkpoint, consistent with the last verified one
+        ledger::note::Checkpoint checkpoint;
+    };
+    // GET /v1/checkpoint and the fork check (SYNC-PROTOCOL.md client rule 1).
+    Result<Head> fetchHead();
+    Result<void> checkHead();
     Result<void> pushInto(SyncReport &report);
     Result<void> pullInto(SyncReport &report);
     Result<QByteArray> getJson(const QByteArray &pathAndQuery);

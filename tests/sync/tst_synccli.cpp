@@ -1,0 +1,141 @@
+// alliancectl join, sync and outbox (app/alliancectl/commands_sync.cpp): the real binary against the real
+// alliance-registry over TLS, as two programme managers would use them from a terminal.
+
+#include "sync/syncrig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace ledger;
+using namespace testsupport;
+using namespace syncworld;
+using namespace syncrig;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out, err;
+    QString all() const { return out + err; }
+};
+
+Run ctl(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("ALLIANCE_LEDGER"));
+    env.remove(QStringLiteral("ALLIANCE_PASSPHRASE_FILE"));
+    p.setProcessEnvironment(env);
+    p.start(qEnvironmentVariable("ALLIANCE_BIN_DIR") + QStringLiteral("/alliancectl/alliancectl"), args);
+    p.closeWriteChannel();
+    Run r;
+    if (!p.waitForFinished(120'000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestSyncCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoManagersFromTheTerminal()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString pmKey = rig.file(QStringLiteral("pm.key")),
+                      pm2Key = rig.file(QStringLiteral("pm2.key"));
+        QVERIFY(crypto::saveKeyFile(w.pm, pmKey, "test passphrase", crypto::KdfCost::Fast));
+        QVERIFY(crypto::saveKeyFile(w.pm2, pm2Key, "test passphrase", crypto::KdfCost::Fast));
+        const QString a = rig.file(QStringLiteral("a.ledger")), b = rig.file(QStringLiteral("b.ledger"));
+        const QString url = rig.registry->baseUrl();
+        const QString rootKey = QString::fromLatin1(rig.ledger->root.publicKey().raw().toBase64());
+        auto as = [&](const QString &ledgerPath, const QString &key) {
+            return QStringList { QStringLiteral("--ledger"), ledgerPath, QStringLiteral("--key"), key,
+                QStringLiteral("--passphrase-file"), rig.passFile };
+        };
+        const QStringList tls { QStringLiteral("--ca"), rig.pki->caFile() };
+
+        // join refuses an alliance with another root key and leaves nothing behind.
+        Run bad = ctl(QStringList { QStringLiteral("join"), QStringLiteral("--registry"), url,
+                          QStringLiteral("--root-key"),
+                          QString::fromLatin1(testKey("someone-else").publicKey().raw().toBase64()) }
+            + tls + as(a, pmKey));
+        QVERIFY2(bad.code != 0, qPrintable(bad.all()));
+        QVERIFY2(bad.err.contains(QStringLiteral("root key")), qPrintable(bad.all()));
+        QVERIFY(!QFile::exists(a) && !QFile::exists(a + QStringLiteral(".partial")));
+
+        for (const auto &[path, key] : { std::pair { a, pmKey }, std::pair { b, pm2Key } }) {
+            Run j = ctl(QStringList { QStringLiteral("join"), QStringLiteral("--registry"), url,
+                            QStringLiteral("--root-key"), rootKey }
+                + tls + as(path, key));
+            QVERIFY2(j.code == 0, qPrintable(j.all()));
+            QVERIFY2(j.out.contains(QStringLiteral("Joined the alliance")), qPrintable(j.all()));
+            QVERIFY2(j.out.contains(QStringLiteral("a full replica")), qPrintable(j.all()));
+        }
+        // Offline, both grant from the small pool.
+        for (const auto &[path, key, app] :
+            { std::tuple { a, pmKey, kAppA }, std::tuple { b, pm2Key, kAppB } }) {
+            Run g = ctl(
+                QStringList { QStringLiteral("grant"), QStringLiteral("--application"),
+                    QString::fromStdString(app), QStringLiteral("--pool"), QString::fromStdString(kSmallPool),
+                    QStringLiteral("--amount"), QStringLiteral("400"), QStringLiteral("--expires"),
+                    QStringLiteral("2030-01-01"), QStringLiteral("--yes") }
+                + as(path, key));
+            QVERIFY2(g.code == 0, qPrintable(g.all()));
+            QVERIFY2(g.out.contains(QStringLiteral("Queued in the outbox")), qPrintable(g.all()));
+        }
+        Run pending = ctl({ QStringLiteral("outbox"), QStringLiteral("--ledger"), a });
+        QVERIFY2(pending.code == 0 && pending.out.contains(QStringLiteral("grant.created"))
+                && pending.out.contains(QStringLiteral("pending")),
+            qPrintable(pending.all()));
+
+        // A wrong CA: a clear error, nothing sent.
+        TestPki other(rig.file(QStringLiteral("other")), QStringLiteral("Other CA"));
+        QVERIFY(other.ok());
+        Run refused = ctl(
+            QStringList { QStringLiteral("sync"), QStringLiteral("--ca"), other.caFile() } + as(a, pmKey));
+        QCOMPARE(refused.code, 4);
+        QVERIFY2(refused.err.contains(QStringLiteral("TLS")), qPrintable(refused.all()));
+
+        Run sa = ctl(QStringList { QStringLiteral("sync") } + tls + as(a, pmKey));
+        QVERIFY2(sa.code == 0, qPrintable(sa.all()));
+        QVERIFY2(sa.out.contains(QStringLiteral("1 sequenced, 0 rejected")), qPrintable(sa.all()));
+        Run sb = ctl(QStringList { QStringLiteral("sync") } + tls + as(b, pm2Key));
+        QVERIFY2(sb.code == 2, qPrintable(sb.all())); // a rejection
+        QVERIFY2(sb.out.contains(QStringLiteral("insufficient_balance")), qPrintable(sb.all()));
+        Run rejected
+            = ctl({ QStringLiteral("outbox"), QStringLiteral("--ledger"), b, QStringLiteral("--json") });
+        QVERIFY2(rejected.code == 0, qPrintable(rejected.all()));
+        const QJsonArray items = QJsonDocument::fromJson(rejected.out.toUtf8()).array();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0].toObject()[QStringLiteral("status")].toString(), QStringLiteral("rejected"));
+        QCOMPARE(items[0].toObject()[QStringLiteral("reason_code")].toString(),
+            QStringLiteral("insufficient_balance"));
+        // Both replicas agree on the pool: 600 pledged, 400 granted.
+        for (const QString &path : { a, b }) {
+            Run bal = ctl({ QStringLiteral("balance"), QStringLiteral("--ledger"), path,
+                QStringLiteral("--pool"), QString::fromStdString(kSmallPool), QStringLiteral("--json") });
+            QVERIFY2(bal.code == 0, qPrintable(bal.all()));
+            const QJsonObject pool = QJsonDocument::fromJson(bal.out.toUtf8()).object()[QStringLiteral("pool")].toObject();
+            QCOMPARE(pool[QStringLiteral("balance_milli")].toInteger(), qint64(kSmallPoolAmount - kGrantAmount));
+            QCOMPARE(pool[QStringLiteral("granted_milli")].toInteger(), qint64(kGrantAmount));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncCli)
+#include "tst_synccli.moc"
