@@ -534,6 +534,7 @@ const std::vector<Verb> &allVerbs()
         addToolVerbs(v);
         addSyncVerbs(v);
         addReportVerbs(v);
+        addRegistryVerbs(v);
         return v;
     }();
     return verbs;

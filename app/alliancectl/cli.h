@@ -92,6 +92,7 @@ void addReadVerbs(std::vector<Verb> &verbs);
 void addToolVerbs(std::vector<Verb> &verbs);
 void addSyncVerbs(std::vector<Verb> &verbs); // commands_sync.cpp: registry appoint, sync, join
 void addReportVerbs(std::vector<Verb> &verbs); // commands_reports.cpp: report, statement, import
+void addRegistryVerbs(std::vector<Verb> &verbs); // commands_registry.cpp: registry appoint
 
 // One run of one verb: its parsed options and the global ones.
 class Invocation

@@ -1,0 +1,54 @@
+// `alliancectl registry appoint`: an admin names the registry's checkpoint key and URL (registry.appointed).
+// From that entry on the registry's key signs checkpoints; `alliance-registry init` then takes the ledger.
+
+#include "cli.h"
+
+#include "ledger/crypto/keyfile.h"
+
+namespace cli {
+
+namespace {
+
+using ledger::json::Value;
+
+int runRegistryAppoint(Invocation &inv)
+{
+    const QString keyFile = inv.required(QStringLiteral("registry-key"));
+    const QString pubFile
+        = keyFile.endsWith(QLatin1String(".pub")) ? keyFile : keyFile + QStringLiteral(".pub");
+    const ledger::crypto::PublicKey key = take(ledger::crypto::readPublicKeyFile(pubFile));
+    const QString url = inv.required(QStringLiteral("url")).trimmed();
+    if (!url.startsWith(QLatin1String("https://")) || url.size() > 200)
+        usageError(QStringLiteral("--url must be the registry's https:// address (at most 200 characters)."));
+    const ledger::State &s = inv.state();
+    if (s.checkpointKey == key.raw())
+        usageError(QStringLiteral("The key %1 already signs this alliance's checkpoints.").arg(key.keyId()));
+    Value body = newObject();
+    body.set("checkpoint_key", Value(key.raw().toBase64().toStdString()));
+    body.set("url", Value(url));
+    return inv.record("registry.appointed", std::move(body),
+        QStringLiteral("Appoint the registry at %1; its key %2 signs checkpoints from now on")
+            .arg(url, key.keyId()));
+}
+
+} // namespace
+
+void addRegistryVerbs(std::vector<Verb> &verbs)
+{
+    verbs.push_back(Verb { QStringLiteral("registry appoint"),
+        QStringLiteral("Appoint the central registry and its checkpoint key (admin)"),
+        QStringLiteral(
+            "Records registry.appointed, signed by an admin: from this entry on, the registry's key "
+            "signs the alliance's checkpoints. Then move the ledger onto the registry with "
+            "`alliance-registry init --data DIR --from LEDGER --key REGISTRY.key`."),
+        [] {
+            return QList<QCommandLineOption> {
+                opt("registry-key", "The registry's key file (its FILE.pub is read; no passphrase needed).",
+                    "FILE"),
+                opt("url", "The registry's address, https://...", "URL"),
+            };
+        },
+        runRegistryAppoint });
+}
+
+} // namespace cli

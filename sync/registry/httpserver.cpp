@@ -1,0 +1,64 @@
+#include "sync/registry/httpserver.h"
+
+#include "sync/registry/httpconnection.h"
+
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace registry {
+
+HttpServer::HttpServer(
+    Service &service, const ServerOptions &options, std::optional<QSslConfiguration> tls, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_options(options)
+{
+    if (tls) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*tls);
+        ssl->setHandshakeTimeout(options.handshakeTimeoutMs);
+        m_server = ssl;
+    } else {
+        m_server = new QTcpServer(this);
+    }
+    m_workers.setMaxThreadCount(options.workerThreads);
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::accept);
+}
+
+HttpServer::~HttpServer()
+{
+    m_server->close();
+    // Workers post their answers back to connections; let them finish before the connections go.
+    m_workers.waitForDone();
+}
+
+ledger::Result<quint16> HttpServer::listen(const QString &host, quint16 port)
+{
+    QHostAddress address;
+    if (host == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        return ledger::makeError(
+            "bad_request", QStringLiteral("--listen needs an IP address, not \"%1\".").arg(host));
+    if (!m_server->listen(address, port))
+        return ledger::makeError("listen_failed",
+            QStringLiteral("Cannot listen on %1:%2: %3").arg(host).arg(port).arg(m_server->errorString()));
+    return m_server->serverPort();
+}
+
+void HttpServer::accept()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections >= m_options.maxConnections) {
+            m_service.metrics().connectionRefused();
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_connections;
+        new HttpConnection(*this, socket);
+    }
+}
+
+} // namespace registry

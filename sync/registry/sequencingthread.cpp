@@ -1,0 +1,100 @@
+#include "sync/registry/sequencingthread.h"
+
+namespace registry {
+
+SequencingThread::SequencingThread(std::unique_ptr<LogWriter> writer, int maxRoundEntries, Metrics &metrics)
+    : m_writer(std::move(writer))
+    , m_metrics(metrics)
+    , m_maxRoundEntries(maxRoundEntries)
+    , m_origin(m_writer->origin())
+    , m_directory(m_writer->directory())
+    , m_treeSize(m_writer->treeSize())
+    , m_thread([this] { run(); })
+{ }
+
+SequencingThread::~SequencingThread()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+std::future<ledger::Result<SubmitOutcome>> SequencingThread::submit(std::vector<ledger::SignedEntry> batch)
+{
+    Job job { std::move(batch), {} };
+    auto future = job.promise.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+    return future;
+}
+
+std::shared_ptr<const Directory> SequencingThread::directory() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_directory;
+}
+
+int SequencingThread::queuedBatches() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_queue.size());
+}
+
+void SequencingThread::run()
+{
+    for (;;) {
+        std::vector<Job> jobs;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping and nothing left
+            int entries = 0;
+            while (!m_queue.empty()
+                && (jobs.empty() || entries + int(m_queue.front().batch.size()) <= m_maxRoundEntries)) {
+                entries += int(m_queue.front().batch.size());
+                jobs.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        runRound(jobs);
+    }
+}
+
+void SequencingThread::runRound(std::vector<Job> &jobs)
+{
+    // Batches stay in arrival order inside the merged one, so each keeps its own internal order.
+    std::vector<ledger::SignedEntry> merged;
+    for (const Job &j : jobs)
+        merged.insert(merged.end(), j.batch.begin(), j.batch.end());
+    auto outcome = m_writer->submit(merged);
+    {
+        std::lock_guard lock(m_mutex);
+        m_directory = m_writer->directory();
+    }
+    m_treeSize.store(m_writer->treeSize());
+    if (!outcome) {
+        for (Job &j : jobs)
+            j.promise.set_value(outcome.error());
+        return;
+    }
+    size_t at = 0;
+    for (Job &j : jobs) {
+        SubmitOutcome mine;
+        mine.checkpoint = outcome->checkpoint;
+        mine.receipts.assign(
+            outcome->receipts.begin() + long(at), outcome->receipts.begin() + long(at + j.batch.size()));
+        at += j.batch.size();
+        j.promise.set_value(std::move(mine));
+    }
+    m_metrics.sequenced(outcome->sequenced);
+    m_metrics.rejected(outcome->rejected);
+}
+
+} // namespace registry

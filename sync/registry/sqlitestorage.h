@@ -1,0 +1,12 @@
+#pragma once
+// The SQLite implementation of Storage: the ledger file of ledger/store (same log, checkpoints, projections)
+// plus two registry tables in the same file: stored rejections (so a resubmission gets its original signed
+// rejection) and who each entry concerns (read scopes). All SQL of the registry is in sqlite*.cpp.
+
+#include "sync/registry/storage.h"
+
+namespace registry {
+
+std::unique_ptr<Storage> makeSqliteStorage(const QString &ledgerPath);
+
+} // namespace registry

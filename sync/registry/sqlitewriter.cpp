@@ -1,0 +1,190 @@
+// The SQLite LogWriter: the ledger's Sequencer (rules, signatures, idempotency, Merkle frontier, signed
+// checkpoints) plus the registry's stored rejections and read-scope rows.
+
+#include "sync/registry/sqlitestorage.h"
+#include "sync/registry/sqlitetables.h"
+
+#include "ledger/engine/sequencer.h"
+#include "ledger/store/ledgerstore.h"
+
+#include <unordered_map>
+
+namespace registry {
+
+using ledger::Result;
+
+namespace {
+
+class SqliteWriter : public LogWriter
+{
+public:
+    static Result<std::unique_ptr<LogWriter>> open(
+        const QString &path, const ledger::crypto::PrivateKey &key, const ledger::Clock &clock)
+    {
+        std::unique_ptr<SqliteWriter> w(new SqliteWriter(key, clock));
+        auto store = ledger::store::LedgerStore::open(path, ledger::store::LedgerStore::Mode::ReadWrite);
+        if (!store)
+            return store.error();
+        w->m_store = std::move(store).value();
+        LEDGER_TRY(tables::create(w->m_store->db()));
+        auto seq = ledger::Sequencer::open(*w->m_store, clock);
+        if (!seq)
+            return seq.error();
+        w->m_seq = std::move(seq).value();
+        if (w->m_seq->state().checkpointKey != key.publicKey().raw())
+            return ledger::makeError("not_checkpoint_key",
+                QStringLiteral(
+                    "The registry key %1 is not this alliance's checkpoint key; an admin must appoint "
+                    "it first (alliancectl registry appoint).")
+                    .arg(key.keyId()));
+        LEDGER_TRY(w->m_seq->setCheckpointSigner(key));
+        LEDGER_TRY(w->m_seq->checkpoint());
+        LEDGER_TRY(w->catchUpConcerns());
+        w->publishDirectory();
+        return std::unique_ptr<LogWriter>(std::move(w));
+    }
+
+    Result<SubmitOutcome> submit(const std::vector<ledger::SignedEntry> &batch) override
+    {
+        SubmitOutcome out;
+        out.receipts.resize(batch.size());
+        // Earlier rejections answer for themselves; the rest go to the sequencer in order.
+        std::vector<ledger::SignedEntry> fresh;
+        std::vector<size_t> freshIndex;
+        for (size_t i = 0; i < batch.size(); ++i) {
+            auto stored = tables::findRejection(m_store->db(), batch[i].id());
+            if (!stored)
+                return stored.error();
+            if (stored.value()) {
+                out.receipts[i] = std::move(*stored.value());
+            } else {
+                fresh.push_back(batch[i]);
+                freshIndex.push_back(i);
+            }
+        }
+        bool membersChanged = false;
+        if (!fresh.empty()) {
+            auto receipts = m_seq->submit(fresh);
+            if (!receipts)
+                return receipts.error();
+            auto tx = ledger::sql::Transaction::begin(m_store->db());
+            if (!tx)
+                return tx.error();
+            std::unordered_map<std::string, syncwire::WireReceipt> rejectedNow; // same entry twice in a batch
+            for (size_t k = 0; k < receipts->size(); ++k) {
+                const ledger::Receipt &r = receipts->at(k);
+                syncwire::WireReceipt &w = out.receipts[freshIndex[k]];
+                if (r.accepted) {
+                    w.entryId = r.entryId;
+                    w.sequenced = true;
+                    w.seq = r.seq;
+                    w.sequencedAt = r.sequencedAt;
+                    if (!r.duplicate) {
+                        ++out.sequenced;
+                        membersChanged = membersChanged || fresh[k].type.starts_with("member.");
+                    }
+                    continue;
+                }
+                if (auto it = rejectedNow.find(r.entryId.toStdString()); it != rejectedNow.end()) {
+                    w = it->second;
+                    continue;
+                }
+                w = signRejection(r);
+                LEDGER_TRY(tables::insertRejection(m_store->db(), w, m_clock.nowMs()));
+                rejectedNow.emplace(r.entryId.toStdString(), w);
+                ++out.rejected;
+            }
+            LEDGER_TRY(tx->commit());
+            LEDGER_TRY(catchUpConcerns());
+        }
+        if (membersChanged)
+            publishDirectory();
+        auto cp = m_store->latestCheckpoint();
+        if (!cp)
+            return cp.error();
+        if (cp.value())
+            out.checkpoint = cp.value()->note;
+        return out;
+    }
+
+    std::shared_ptr<const Directory> directory() const override { return m_directory; }
+    int64_t treeSize() const override { return m_seq->state().size; }
+    QString origin() const override { return QString::fromStdString(m_seq->state().origin); }
+
+private:
+    SqliteWriter(const ledger::crypto::PrivateKey &key, const ledger::Clock &clock)
+        : m_key(key)
+        , m_clock(clock)
+    { }
+
+    syncwire::WireReceipt signRejection(const ledger::Receipt &r) const
+    {
+        syncwire::WireReceipt w;
+        w.entryId = r.entryId;
+        w.code = r.rejection.code;
+        w.message = r.rejection.message;
+        w.rejection = syncwire::rejectionBytes(m_clock.nowMs(), w.code, r.entryId.toHex(), w.message);
+        w.rejectionSig = m_key.sign(syncwire::rejectionMessage(w.rejection));
+        return w;
+    }
+
+    // Records who each new log entry concerns, from the state after it (object links never change).
+    // Idempotent: after a crash between the sequencer's commit and this one, the next call catches up.
+    Result<void> catchUpConcerns()
+    {
+        auto done = m_store->meta(tables::kConcernsSizeKey);
+        if (!done)
+            return done.error();
+        int64_t from = done.value() ? done.value()->toLongLong() : 0;
+        const int64_t to = m_seq->state().size;
+        if (from >= to)
+            return {};
+        auto tx = ledger::sql::Transaction::begin(m_store->db());
+        if (!tx)
+            return tx.error();
+        auto &db = m_store->db();
+        const ledger::State &state = m_seq->state();
+        std::vector<std::pair<int64_t, QByteArray>> rows;
+        LEDGER_TRY(m_store->scanLog(from, to, [&](const ledger::store::LogView &v) {
+            rows.emplace_back(v.seq, v.entry.toByteArray());
+            return true;
+        }));
+        for (const auto &[seq, bytes] : rows) {
+            auto entry = ledger::decodeEntry(bytes, false);
+            if (!entry)
+                return entry.error();
+            auto target = [&](const std::string &hex) -> ledger::Concerns {
+                auto at = m_store->findEntry(QByteArray::fromHex(QByteArray::fromStdString(hex)));
+                if (!at || !at.value())
+                    return {};
+                auto c = tables::concernsAt(db, *at.value());
+                return c ? c.value() : ledger::Concerns {};
+            };
+            LEDGER_TRY(tables::insertConcerns(db, seq, ledger::concernsOf(entry.value(), state, target)));
+        }
+        LEDGER_TRY(m_store->setMeta(tables::kConcernsSizeKey, QByteArray::number(to)));
+        return tx->commit();
+    }
+
+    void publishDirectory()
+    {
+        auto d = std::make_shared<Directory>(m_seq->state().members);
+        m_directory = std::move(d);
+    }
+
+    ledger::crypto::PrivateKey m_key;
+    const ledger::Clock &m_clock;
+    std::unique_ptr<ledger::store::LedgerStore> m_store;
+    std::unique_ptr<ledger::Sequencer> m_seq;
+    std::shared_ptr<const Directory> m_directory;
+};
+
+} // namespace
+
+Result<std::unique_ptr<LogWriter>> openSqliteWriter(
+    const QString &path, const ledger::crypto::PrivateKey &key, const ledger::Clock &clock)
+{
+    return SqliteWriter::open(path, key, clock);
+}
+
+} // namespace registry
