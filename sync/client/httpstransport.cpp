@@ -204,12 +204,18 @@ Result<HttpResponse> HttpsTransport::request(
         bool retryable = false;
         std::optional<int> retryAfter;
         auto r = attempt(method, pathAndQuery, body, retryable, retryAfter);
+        if (r && !retryable && m_retryable && m_retryable(r.value()))
+            retryable = true;
         if (r && !retryable) {
             r->attempts = n;
             return r;
         }
         if (!r && !retryable)
             return r.error();
+        if (r && n >= attempts && r->status != 429 && r->status != 503) {
+            r->attempts = n;
+            return r; // the caller reads the registry's answer
+        }
         last = r
             ? makeError("overloaded",
                 QStringLiteral("The registry is overloaded (HTTP %1) and did not recover after %2 attempts.")

@@ -71,6 +71,11 @@ public:
         m_onRetry = std::move(fn);
     }
 
+    // Responses besides 429/503 that are worth another attempt (freshly signed): the sync engine adds the
+    // registry's 401 replayed_request, which libcurl's own silent resend of a request on a reused connection
+    // that died before answering can cause.
+    void setRetryableResponse(std::function<bool(const HttpResponse &)> fn) { m_retryable = std::move(fn); }
+
     // pathAndQuery starts with '/'. A response of any HTTP status is a result; errors are transport failures.
     Result<HttpResponse> get(const QByteArray &pathAndQuery);
     Result<HttpResponse> post(const QByteArray &pathAndQuery, const QByteArray &jsonBody);
@@ -94,6 +99,7 @@ private:
     RequestSigner m_signer;
     const std::atomic<bool> *m_cancel = nullptr;
     std::function<void(int, int, const QString &)> m_onRetry;
+    std::function<bool(const HttpResponse &)> m_retryable;
     int64_t m_connections = 0;
     int64_t m_requests = 0;
 };

@@ -44,6 +44,9 @@ Result<std::unique_ptr<HttpsTransport>> makeTransport(
             { QByteArray(syncwire::kTimeHeader), h.time },
             { QByteArray(syncwire::kSignatureHeader), h.signature } };
     });
+    t.value()->setRetryableResponse([](const HttpResponse &r) {
+        return r.status == 401 && syncwire::decodeError(r.body).code == QLatin1String("replayed_request");
+    });
     return t;
 }
 

@@ -104,19 +104,24 @@ private:
         s.setPrivateKey(m_key);
         s.setPeerVerifyMode(QSslSocket::VerifyNone);
         s.startServerEncryption();
-        if (!s.waitForEncrypted(5000))
+        if (!s.waitForEncrypted(5000)) {
+            qWarning("fake registry: handshake failed: %s", qPrintable(s.errorString()));
             return;
+        }
         QByteArray request;
-        while (!request.contains("\r\n\r\n") && s.waitForReadyRead(5000))
+        // Data may already be decrypted and buffered (it came with the handshake): read before waiting.
+        for (request = s.readAll(); !request.contains("\r\n\r\n") && s.waitForReadyRead(5000);)
             request += s.readAll();
         const qsizetype headerEnd = request.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
+        if (headerEnd < 0) {
+            qWarning("fake registry: no request (%s)", qPrintable(s.errorString()));
             return;
+        }
         qsizetype length = 0;
         for (const QByteArray &line : request.left(headerEnd).split('\n'))
             if (line.toLower().startsWith("content-length:"))
                 length = line.mid(15).trimmed().toLongLong();
-        while (request.size() < headerEnd + 4 + length && s.waitForReadyRead(5000))
+        for (request += s.readAll(); request.size() < headerEnd + 4 + length && s.waitForReadyRead(5000);)
             request += s.readAll();
         ++m_requests;
         const QList<QByteArray> first = request.left(request.indexOf("\r\n")).split(' ');
@@ -129,7 +134,8 @@ private:
                 r = it.value();
             else
                 r = Response { 404, "application/json",
-                    R"({"error":{"code":"not_found","message":"The fake registry has nothing here."}})", false };
+                    R"({"error":{"code":"not_found","message":"The fake registry has nothing here."}})",
+                    false };
         }
         QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\nContent-Type: " + r.contentType
             + "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\nConnection: close\r\n\r\n";

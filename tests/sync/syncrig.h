@@ -164,9 +164,9 @@ struct Machine
 
 namespace syncrig {
 
-// Submits entries straight to a registry (as another machine would), signed by `key`; the receipts.
-inline ledger::Result<syncwire::SubmitResponse> submitDirect(const syncclient::SyncOptions &o,
-    const ledger::crypto::PrivateKey &key, const std::vector<ledger::SignedEntry> &entries)
+// A transport whose requests are signed by `key`.
+inline ledger::Result<std::unique_ptr<syncclient::HttpsTransport>> signedTransport(
+    const syncclient::SyncOptions &o, const ledger::crypto::PrivateKey &key)
 {
     auto t = syncclient::HttpsTransport::create(o.transport);
     if (!t)
@@ -176,6 +176,16 @@ inline ledger::Result<syncwire::SubmitResponse> submitDirect(const syncclient::S
         return QList<syncclient::Header> { { syncwire::kKeyHeader, h.keyId },
             { syncwire::kTimeHeader, h.time }, { syncwire::kSignatureHeader, h.signature } };
     });
+    return t;
+}
+
+// Submits entries straight to a registry (as another machine would), signed by `key`; the receipts.
+inline ledger::Result<syncwire::SubmitResponse> submitDirect(const syncclient::SyncOptions &o,
+    const ledger::crypto::PrivateKey &key, const std::vector<ledger::SignedEntry> &entries)
+{
+    auto t = signedTransport(o, key);
+    if (!t)
+        return t.error();
     auto r = t.value()->post(QByteArrayLiteral("/v1/entries"), syncwire::encodeSubmit(entries));
     if (!r)
         return r.error();

@@ -68,6 +68,8 @@ private slots:
                 QStringLiteral("--passphrase-file"), rig.passFile };
         };
         const QStringList tls { QStringLiteral("--ca"), rig.pki->caFile() };
+        const QString expires
+            = QDateTime::currentDateTimeUtc().addDays(200).toString(QStringLiteral("yyyy-MM-dd"));
 
         // join refuses an alliance with another root key and leaves nothing behind.
         Run bad = ctl(QStringList { QStringLiteral("join"), QStringLiteral("--registry"), url,
@@ -92,8 +94,8 @@ private slots:
             Run g = ctl(
                 QStringList { QStringLiteral("grant"), QStringLiteral("--application"),
                     QString::fromStdString(app), QStringLiteral("--pool"), QString::fromStdString(kSmallPool),
-                    QStringLiteral("--amount"), QStringLiteral("400"), QStringLiteral("--expires"),
-                    QStringLiteral("2030-01-01"), QStringLiteral("--yes") }
+                    QStringLiteral("--amount"), QStringLiteral("400"), QStringLiteral("--expires"), expires,
+                    QStringLiteral("--yes") }
                 + as(path, key));
             QVERIFY2(g.code == 0, qPrintable(g.all()));
             QVERIFY2(g.out.contains(QStringLiteral("Queued in the outbox")), qPrintable(g.all()));
@@ -104,6 +106,7 @@ private slots:
             qPrintable(pending.all()));
 
         // A wrong CA: a clear error, nothing sent.
+        QVERIFY(QDir().mkpath(rig.file(QStringLiteral("other"))));
         TestPki other(rig.file(QStringLiteral("other")), QStringLiteral("Other CA"));
         QVERIFY(other.ok());
         Run refused = ctl(
@@ -130,8 +133,10 @@ private slots:
             Run bal = ctl({ QStringLiteral("balance"), QStringLiteral("--ledger"), path,
                 QStringLiteral("--pool"), QString::fromStdString(kSmallPool), QStringLiteral("--json") });
             QVERIFY2(bal.code == 0, qPrintable(bal.all()));
-            const QJsonObject pool = QJsonDocument::fromJson(bal.out.toUtf8()).object()[QStringLiteral("pool")].toObject();
-            QCOMPARE(pool[QStringLiteral("balance_milli")].toInteger(), qint64(kSmallPoolAmount - kGrantAmount));
+            const QJsonObject pool
+                = QJsonDocument::fromJson(bal.out.toUtf8()).object()[QStringLiteral("pool")].toObject();
+            QCOMPARE(
+                pool[QStringLiteral("balance_milli")].toInteger(), qint64(kSmallPoolAmount - kGrantAmount));
             QCOMPARE(pool[QStringLiteral("granted_milli")].toInteger(), qint64(kGrantAmount));
         }
     }
