@@ -1,5 +1,6 @@
 #include "ui/core/dialoghooks.h"
 
+#include <deque>
 #include <utility>
 
 namespace portal {
@@ -7,9 +8,9 @@ namespace portal {
 namespace {
 struct Hooks
 {
-    std::optional<bool> confirm;
-    bool passphraseSet = false;
-    std::optional<QByteArray> passphrase;
+    bool nonInteractive = false;
+    std::deque<bool> confirms;
+    std::deque<std::optional<QByteArray>> passphrases;
     std::optional<QString> fileName;
 };
 Hooks &hooks()
@@ -19,37 +20,57 @@ Hooks &hooks()
 }
 } // namespace
 
+void DialogHooks::setNonInteractive(bool on)
+{
+    hooks().nonInteractive = on;
+}
+
+bool DialogHooks::nonInteractive()
+{
+    return hooks().nonInteractive;
+}
+
 void DialogHooks::setNextConfirm(bool answer)
 {
-    hooks().confirm = answer;
+    hooks().confirms.push_back(answer);
 }
 
 std::optional<bool> DialogHooks::takeConfirm()
 {
-    return std::exchange(hooks().confirm, std::nullopt);
+    if (hooks().confirms.empty())
+        return hooks().nonInteractive ? std::optional<bool>(false) : std::nullopt;
+    const bool answer = hooks().confirms.front();
+    hooks().confirms.pop_front();
+    return answer;
 }
 
 void DialogHooks::setNextPassphrase(const QByteArray &passphrase)
 {
-    hooks().passphraseSet = true;
-    hooks().passphrase = passphrase;
+    hooks().passphrases.emplace_back(passphrase);
 }
 
 void DialogHooks::setNextPassphraseCancelled()
 {
-    hooks().passphraseSet = true;
-    hooks().passphrase.reset();
+    hooks().passphrases.emplace_back(std::nullopt);
 }
 
 bool DialogHooks::hasPassphrase()
 {
-    return hooks().passphraseSet;
+    return !hooks().passphrases.empty() || hooks().nonInteractive;
+}
+
+int DialogHooks::queuedPassphrases()
+{
+    return int(hooks().passphrases.size());
 }
 
 std::optional<QByteArray> DialogHooks::takePassphrase()
 {
-    hooks().passphraseSet = false;
-    return std::exchange(hooks().passphrase, std::nullopt);
+    if (hooks().passphrases.empty())
+        return std::nullopt;
+    auto p = std::move(hooks().passphrases.front());
+    hooks().passphrases.pop_front();
+    return p;
 }
 
 void DialogHooks::setNextFileName(const QString &path)
@@ -64,7 +85,9 @@ std::optional<QString> DialogHooks::takeFileName()
 
 void DialogHooks::clear()
 {
+    const bool keep = hooks().nonInteractive;
     hooks() = Hooks {};
+    hooks().nonInteractive = keep;
 }
 
 } // namespace portal

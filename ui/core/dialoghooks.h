@@ -13,13 +13,18 @@ namespace portal {
 class DialogHooks
 {
 public:
+    // Tests: a dialog with no queued answer does not show itself but answers "cancel", so a test can never
+    // wait for a person.
+    static void setNonInteractive(bool on);
+    static bool nonInteractive();
     // The next confirmation (signing ceremony, "are you sure?"): true = confirm, false = cancel.
     static void setNextConfirm(bool answer);
     static std::optional<bool> takeConfirm();
-    // The next passphrase prompt; an empty optional means "cancelled".
+    // Passphrase prompts, in order (queued); setNextPassphraseCancelled queues a "cancel".
     static void setNextPassphrase(const QByteArray &passphrase);
     static void setNextPassphraseCancelled();
-    static bool hasPassphrase();
+    static bool hasPassphrase(); // a queued answer (or non-interactive mode) exists
+    static int queuedPassphrases();
     static std::optional<QByteArray> takePassphrase();
     // The next file chosen in a file dialog.
     static void setNextFileName(const QString &path);

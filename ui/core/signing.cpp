@@ -38,7 +38,7 @@ bool confirm(QWidget *parent, PortalContext &ctx, const QString &what)
 std::optional<QByteArray> askPassphrase(QWidget *parent, const QString &keyFile, const QString &problem)
 {
     if (DialogHooks::hasPassphrase())
-        return DialogHooks::takePassphrase();
+        return DialogHooks::takePassphrase(); // a test's answer (or "cancel" when nothing is queued)
     bool ok = false;
     QString label = SigningCeremony::tr("Passphrase of the key file %1:").arg(keyFile);
     if (!problem.isEmpty())

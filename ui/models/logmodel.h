@@ -18,7 +18,7 @@ class LogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Seq, Time, Signer, Type, Summary, Checks, ColumnCount };
+    enum Column { Seq, Time, Signer, Type, Checks, Summary, ColumnCount };
     static constexpr int kPageSize = 256;
     enum Roles { SeqRole = Qt::UserRole + 1 };
 

@@ -44,15 +44,17 @@ DashboardPage::DashboardPage(PortalContext &ctx, QWidget *parent)
     m_credits = new RowTableModel({ tr("Resource"), tr("Pledged"), tr("In pools"), tr("Granted"), tr("Consumed"),
                                       tr("Expired"), tr("Held by startups"), tr("Expiring in 30 days") },
         this);
-    auto *creditsView = makeTable(m_credits, tr("Credits per resource"), this);
-    creditsView->setObjectName(QStringLiteral("creditsTable"));
-    creditsView->setColumnWidth(0, 170);
-    layout->addWidget(creditsView, 1);
+    m_creditsView = makeTable(m_credits, tr("Credits per resource"), this);
+    m_creditsView->setObjectName(QStringLiteral("creditsTable"));
+    m_creditsView->setColumnWidth(0, 170);
+    layout->addWidget(m_creditsView, 1);
     layout->addWidget(new QLabel(tr("<b>Pools running low</b> (under a tenth of the pledge left)"), this));
     m_low = new RowTableModel({ tr("Pool"), tr("Resource"), tr("Left"), tr("Pledged"), tr("Valid until") }, this);
-    auto *lowView = makeTable(m_low, tr("Pools running low"), this);
-    lowView->setObjectName(QStringLiteral("lowPoolsTable"));
-    layout->addWidget(lowView, 1);
+    m_lowView = makeTable(m_low, tr("Pools running low"), this);
+    m_lowView->setObjectName(QStringLiteral("lowPoolsTable"));
+    layout->addWidget(m_lowView, 1);
+    m_noLow = emptyState(tr("No pool is running low."), this);
+    layout->addWidget(m_noLow);
 }
 
 QString DashboardPage::stageText() const
@@ -93,6 +95,7 @@ void DashboardPage::refresh()
     chart->legend()->hide();
     auto *axisX = new QBarCategoryAxis;
     axisX->append(categories);
+    axisX->setLabelsAngle(-30);
     auto *axisY = new QValueAxis;
     axisY->setRange(0, std::max(1, most));
     axisY->setLabelFormat(QStringLiteral("%d"));
@@ -123,6 +126,7 @@ void DashboardPage::refresh()
         rows.push_back(std::move(row));
     }
     m_credits->setRows(std::move(rows));
+    fitColumns(m_creditsView);
 
     std::vector<RowTableModel::Row> low;
     for (const auto &p : pools.value()) {
@@ -137,6 +141,9 @@ void DashboardPage::refresh()
         low.push_back(std::move(row));
     }
     m_low->setRows(std::move(low));
+    fitColumns(m_lowView);
+    m_lowView->setVisible(m_low->rowCount() > 0);
+    m_noLow->setVisible(m_low->rowCount() == 0);
 }
 
 } // namespace portal

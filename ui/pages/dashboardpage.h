@@ -27,6 +27,9 @@ private:
     QLabel *m_stageText = nullptr;
     RowTableModel *m_credits = nullptr;
     RowTableModel *m_low = nullptr;
+    QTableView *m_creditsView = nullptr;
+    QTableView *m_lowView = nullptr;
+    QLabel *m_noLow = nullptr;
 };
 
 } // namespace portal

@@ -52,13 +52,13 @@ ExplorerPage::ExplorerPage(PortalContext &ctx, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->setColumnWidth(LogModel::Seq, 80);
-    m_view->setColumnWidth(LogModel::Time, 140);
-    m_view->setColumnWidth(LogModel::Signer, 150);
-    m_view->setColumnWidth(LogModel::Type, 150);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(LogModel::Seq, 70);
+    m_view->setColumnWidth(LogModel::Time, 130);
+    m_view->setColumnWidth(LogModel::Signer, 140);
+    m_view->setColumnWidth(LogModel::Type, 140);
+    m_view->setColumnWidth(LogModel::Checks, 200);
     m_view->setColumnWidth(LogModel::Summary, 420);
-    m_view->setColumnWidth(LogModel::Checks, 210);
     layout->addWidget(m_view, 1);
 
     m_detail = new QWidget;
@@ -85,8 +85,8 @@ void ExplorerPage::refresh()
 {
     m_model->reload();
     m_count->setText(tr("%L1 entries").arg(m_model->rowCount()));
-    if (m_selectedSeq >= 0)
-        goTo(m_selectedSeq);
+    if (m_selectedSeq < 0 || !goTo(m_selectedSeq))
+        m_view->selectRow(0);
 }
 
 bool ExplorerPage::focusSearch()

@@ -263,7 +263,10 @@ void UsageForm::validate()
         problem = e.error().message;
     else if (e.value() < s.value())
         problem = tr("The period ends before it starts.");
-    showProblem(m_problem, problem);
+    // Say what is wrong once the user has started filling the form, not before.
+    const bool typed = !(m_key->text().isEmpty() && m_amount->text().isEmpty() && m_start->text().isEmpty()
+        && m_end->text().isEmpty());
+    showProblem(m_problem, typed ? problem : QString());
     m_sign->setEnabled(problem.isEmpty());
 }
 
@@ -341,7 +344,8 @@ void ClawbackForm::validate()
     }
     if (problem.isEmpty() && m_reason->text().trimmed().isEmpty())
         problem = tr("Say why the credits are clawed back.");
-    showProblem(m_problem, problem);
+    const bool typed = !(m_amount->text().isEmpty() && m_reason->text().isEmpty());
+    showProblem(m_problem, typed ? problem : QString());
     m_sign->setEnabled(problem.isEmpty());
 }
 

@@ -147,6 +147,7 @@ void GrantsPage::refresh()
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));
+    fitColumns(m_view);
 
     const std::string me = ctx().keyId().toStdString();
     std::vector<RowTableModel::Row> waiting;
@@ -164,6 +165,7 @@ void GrantsPage::refresh()
         waiting.push_back(std::move(r));
     }
     m_approvals->setRows(std::move(waiting));
+    fitColumns(m_approvalsView);
     m_tabs->setTabText(1, tr("Waiting for approvals (%1)").arg(m_pending.size()));
     m_newGrant->reload();
     applySearch();

@@ -1,5 +1,6 @@
 #include "ui/pages/pagewidgets.h"
 
+#include <QAbstractItemModel>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,6 +67,15 @@ void showProblem(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setVisible(!text.isEmpty());
+}
+
+void fitColumns(QTableView *view)
+{
+    if (view->model() && view->model()->rowCount() <= 3000) {
+        view->resizeColumnsToContents();
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            view->setColumnWidth(c, std::min(view->columnWidth(c) + 12, 260));
+    }
 }
 
 QLabel *emptyState(const QString &text, QWidget *parent)

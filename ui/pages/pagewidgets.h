@@ -22,5 +22,8 @@ QLabel *problemLabel(QWidget *parent);
 void showProblem(QLabel *label, const QString &text);
 // A short explanation shown when a list is empty (UI.md: empty states say what to do next).
 QLabel *emptyState(const QString &text, QWidget *parent);
+// Sizes the columns of a small table to their contents (skipped above a few thousand rows, where it would
+// read every row).
+void fitColumns(QTableView *view);
 
 } // namespace portal

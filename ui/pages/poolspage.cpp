@@ -90,6 +90,7 @@ void PoolsPage::refresh()
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));
+    fitColumns(m_view);
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     else

@@ -151,6 +151,7 @@ void StartupPage::refresh()
         m_resource->addItem(fmt::qs(r.resource));
     }
     m_balances->setRows(std::move(rows));
+    fitColumns(m_balancesView);
     m_resource->setCurrentIndex(std::max(0, m_resource->findText(previousResource)));
     m_resource->blockSignals(false);
 

@@ -241,6 +241,7 @@ void MainWindow::selectRow(int row)
     m_stack->setCurrentWidget(p);
     QWidget *detail = p->detailPane();
     m_details->setCurrentWidget(detail ? detail : m_emptyDetail);
+    m_details->setVisible(detail != nullptr);
 }
 
 void MainWindow::showNotice(PortalContext::NoticeKind kind, const QString &text)
