@@ -3,6 +3,7 @@
 #include "ledger/crypto/keyfile.h"
 #include "ledger/demo/demogenerator.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -41,6 +42,15 @@ ledger::Result<DemoPaths> ensureDemo(
     if (!made)
         return made.error();
     return paths;
+}
+
+DemoClock::DemoClock(int64_t demoNowMs)
+    : m_offset(QDateTime::currentMSecsSinceEpoch() - demoNowMs)
+{ }
+
+int64_t DemoClock::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() - m_offset;
 }
 
 QString defaultDemoDir()

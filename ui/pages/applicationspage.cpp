@@ -67,8 +67,9 @@ ApplicationsPage::ApplicationsPage(PortalContext &ctx, Mode mode, QWidget *paren
     m_view->setSelectionMode(manager ? QAbstractItemView::ExtendedSelection : QAbstractItemView::SingleSelection);
     m_view->setColumnWidth(ApplicationsModel::Id, 110);
     m_view->setColumnWidth(ApplicationsModel::Startup, 150);
-    m_view->setColumnWidth(ApplicationsModel::Title, 220);
-    m_view->setColumnWidth(ApplicationsModel::Requested, 230);
+    m_view->setColumnWidth(ApplicationsModel::Title, 200);
+    m_view->setColumnWidth(ApplicationsModel::Requested, 270);
+    m_view->setColumnWidth(ApplicationsModel::Programme, 130);
     layout->addWidget(m_view, 1);
     m_empty = emptyState(mode == Mode::Pipeline
             ? tr("No applications yet — they appear here when startups apply while a call is open.")

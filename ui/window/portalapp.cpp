@@ -1,5 +1,6 @@
 #include "ui/window/portalapp.h"
 
+#include "ledger/queries/balances.h"
 #include "ui/core/demosetup.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/portalsettings.h"
@@ -121,14 +122,25 @@ QString PortalApp::openDemo(const QString &role)
     progress.reset();
     if (!demo)
         return demo.error().message;
-    return openLedger(demo.value().ledger, demoKeyFile(demo.value(), role));
+    // The demo's present is just after its last entry (read through a short read-only session).
+    int64_t demoNow = 0;
+    if (auto s = ledger::LedgerSession::open(demo.value().ledger, ledger::LedgerSession::Access::ReadOnly))
+        if (auto info = ledger::queries::ledgerInfo(s.value()->store()))
+            demoNow = info.value().lastSequencedAt + 3600 * 1000;
+    const ledger::Clock *clock = nullptr;
+    if (demoNow > 0) {
+        m_clocks.push_back(std::make_unique<DemoClock>(demoNow));
+        clock = m_clocks.back().get();
+    }
+    return openLedger(demo.value().ledger, demoKeyFile(demo.value(), role), clock);
 }
 
-QString PortalApp::openLedger(const QString &ledgerPath, const QString &keyFile)
+QString PortalApp::openLedger(const QString &ledgerPath, const QString &keyFile, const ledger::Clock *clock)
 {
-    auto ctx = PortalContext::open(ledgerPath, keyFile);
+    auto ctx = PortalContext::open(ledgerPath, keyFile, clock);
     if (!ctx)
         return ctx.error().message;
+    m_clock = clock;
     m_window.reset();
     m_ctx = std::move(ctx.value());
     PortalSettings settings = PortalSettings::load();
@@ -212,7 +224,7 @@ void PortalApp::showSettings()
     if (after.language != before.language)
         m_language = installLanguage(after.language);
     if (after.keyFile != m_ctx->keyFile()) {
-        const QString problem = openLedger(m_ctx->ledgerPath(), after.keyFile);
+        const QString problem = openLedger(m_ctx->ledgerPath(), after.keyFile, m_clock);
         if (!problem.isEmpty())
             QMessageBox::warning(m_window.get(), tr("Identity"), problem);
     } else if (after.language != before.language) {
@@ -235,6 +247,7 @@ void PortalApp::showOpen()
 void PortalApp::takeScreenshots()
 {
     QDir().mkpath(m_options.screenshotDir);
+    m_window->resize(1440, 900);
     const QString lang = m_language;
     const QString role = m_options.demo ? m_options.demoRole : QStringLiteral("user");
     for (const QString &key : m_window->pageKeys()) {

@@ -3,11 +3,14 @@
 // language, open a ledger (from the command line, the settings, the demo, or the first-run dialog), show the
 // main window, react to settings (identity, language) and, for the screenshot script, walk the pages.
 
+#include "ledger/engine/clock.h"
+
 #include <QObject>
 #include <QString>
 #include <QTranslator>
 
 #include <memory>
+#include <vector>
 
 namespace portal {
 
@@ -46,7 +49,7 @@ public:
     MainWindow *window() const { return m_window.get(); }
     PortalContext *context() const { return m_ctx.get(); }
     // Opens a ledger with an identity and shows a fresh main window; the error message if it failed.
-    QString openLedger(const QString &ledgerPath, const QString &keyFile);
+    QString openLedger(const QString &ledgerPath, const QString &keyFile, const ledger::Clock *clock = nullptr);
     QString openDemo(const QString &role);
 
 private:
@@ -57,6 +60,9 @@ private:
 
     PortalOptions m_options;
     QString m_language;
+    // Clocks of opened demos; kept to the end, so no context can outlive its clock.
+    std::vector<std::unique_ptr<ledger::Clock>> m_clocks;
+    const ledger::Clock *m_clock = nullptr; // of the open context (nullptr: the system clock)
     std::unique_ptr<PortalContext> m_ctx;
     std::unique_ptr<MainWindow> m_window;
 };
