@@ -19,57 +19,106 @@ void ApplicationsModel::setApplications(std::vector<ApplicationRow> rows, QHash<
     beginResetModel();
     m_all = std::move(rows);
     m_reviewerNames = std::move(reviewerNames);
-    m_haystack.clear();
-    m_haystack.reserve(m_all.size());
-    for (const ApplicationRow &a : m_all) {
+    // One lower-case UTF-8 text of every row, rows separated by NUL: a search is one pass of find() over it.
+    m_text.clear();
+    m_rowStart.clear();
+    m_rowStart.reserve(m_all.size() + 1);
+    m_codes.assign(m_all.size(), Codes {});
+    std::map<std::string, uint16_t> programmes, stages, sectors;
+    auto code = [](std::map<std::string, uint16_t> &m, const std::string &s) {
+        return m.emplace(s, uint16_t(m.size() + 1)).first->second;
+    };
+    for (size_t i = 0; i < m_all.size(); ++i) {
+        const ApplicationRow &a = m_all[i];
+        m_rowStart.push_back(m_text.size());
         const std::string text = a.id + '\n' + a.title + '\n' + a.startupName + '\n' + a.startup + '\n' + a.sector
             + '\n' + a.programme;
-        m_haystack.push_back(QString::fromStdString(text).toLower());
+        m_text += QString::fromStdString(text).toLower().toStdString();
+        m_text += '\0';
+        m_codes[i] = Codes { code(programmes, a.programme), code(stages, a.stage), code(sectors, a.sector) };
     }
-    m_visible.clear();
-    for (size_t i = 0; i < m_all.size(); ++i)
-        if (accepts(i))
-            m_visible.push_back(int(i));
-    endResetModel();
+    m_rowStart.push_back(m_text.size());
+    m_programmeCodes = std::move(programmes);
+    m_stageCodes = std::move(stages);
+    m_sectorCodes = std::move(sectors);
+    m_order.resize(m_all.size());
+    for (size_t i = 0; i < m_order.size(); ++i)
+        m_order[i] = int(i);
     if (m_sortColumn >= 0)
-        sort(m_sortColumn, m_sortOrder);
+        sortOrder();
+    m_cache.clear();
+    m_visible = filtered(m_order);
+    endResetModel();
 }
 
 void ApplicationsModel::setFilter(const ApplicationFilter &filter)
 {
+    const bool sameBoxes = filter.programme == m_filter.programme && filter.stage == m_filter.stage
+        && filter.sector == m_filter.sector && filter.reviewer == m_filter.reviewer;
+    const QString previousNeedle = m_needle;
     m_filter = filter;
     m_needle = filter.text.trimmed().toLower();
     m_programme = filter.programme.toStdString();
     m_stage = filter.stage.toStdString();
     m_sector = filter.sector.toStdString();
     m_reviewer = filter.reviewer.toStdString();
-    applyFilter();
+    auto codeOf = [](const std::map<std::string, uint16_t> &m, const std::string &s) -> int {
+        if (s.empty())
+            return 0;
+        const auto it = m.find(s);
+        return it == m.end() ? -1 : it->second; // -1: matches nothing
+    };
+    m_want = { codeOf(m_programmeCodes, m_programme), codeOf(m_stageCodes, m_stage), codeOf(m_sectorCodes, m_sector) };
+    if (!sameBoxes)
+        m_cache.clear();
+    beginResetModel();
+    // Typing narrows: the rows matching "kor" are among those matching "ko"; deleting goes back to a
+    // result seen a moment ago. Only a change of the boxes (or a new needle) scans every row.
+    if (auto hit = m_cache.find(m_needle); hit != m_cache.end())
+        m_visible = hit->second;
+    else if (sameBoxes && !previousNeedle.isEmpty() && m_needle.contains(previousNeedle))
+        m_visible = filtered(m_visible);
+    else
+        m_visible = filtered(m_order);
+    if (m_cache.size() > 64)
+        m_cache.clear();
+    m_cache[m_needle] = m_visible;
+    endResetModel();
+}
+
+std::vector<int> ApplicationsModel::filtered(const std::vector<int> &candidates) const
+{
+    // Rows whose text holds the needle: one pass over the whole text, each match mapped to its row.
+    std::vector<char> hit;
+    const std::string needle = m_needle.toStdString();
+    if (!needle.empty()) {
+        hit.assign(m_all.size(), 0);
+        size_t pos = m_text.find(needle);
+        while (pos != std::string::npos) {
+            const size_t row = size_t(std::upper_bound(m_rowStart.begin(), m_rowStart.end(), pos) - m_rowStart.begin()) - 1;
+            hit[row] = 1;
+            pos = m_text.find(needle, m_rowStart[row + 1]); // next row
+        }
+    }
+    std::vector<int> out;
+    out.reserve(candidates.size());
+    for (int i : candidates)
+        if ((needle.empty() || hit[size_t(i)]) && accepts(size_t(i)))
+            out.push_back(i);
+    return out;
 }
 
 bool ApplicationsModel::accepts(size_t i) const
 {
-    const ApplicationRow &a = m_all[i];
-    if (!m_programme.empty() && m_programme != a.programme)
+    const Codes &k = m_codes[i];
+    if ((m_want.programme && m_want.programme != k.programme) || (m_want.stage && m_want.stage != k.stage)
+        || (m_want.sector && m_want.sector != k.sector))
         return false;
-    if (!m_stage.empty() && m_stage != a.stage)
-        return false;
-    if (!m_sector.empty() && m_sector != a.sector)
-        return false;
-    if (!m_reviewer.empty() && std::find(a.reviewers.begin(), a.reviewers.end(), m_reviewer) == a.reviewers.end())
-        return false;
-    return m_needle.isEmpty() || m_haystack[i].contains(m_needle);
-}
-
-void ApplicationsModel::applyFilter()
-{
-    beginResetModel();
-    m_visible.clear();
-    for (size_t i = 0; i < m_all.size(); ++i)
-        if (accepts(i))
-            m_visible.push_back(int(i));
-    endResetModel();
-    if (m_sortColumn >= 0)
-        sort(m_sortColumn, m_sortOrder);
+    if (!m_reviewer.empty()) {
+        const auto &r = m_all[i].reviewers;
+        return std::find(r.begin(), r.end(), m_reviewer) != r.end();
+    }
+    return true;
 }
 
 int ApplicationsModel::rowCount(const QModelIndex &parent) const
@@ -169,20 +218,11 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-void ApplicationsModel::sort(int column, Qt::SortOrder order)
+void ApplicationsModel::sortOrder()
 {
-    if (column < 0 || column >= ColumnCount)
-        return;
-    m_sortColumn = column;
-    m_sortOrder = order;
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<int> beforeRows;
-    for (const QModelIndex &i : before)
-        beforeRows.push_back(m_visible[size_t(i.row())]);
-    auto key = [&](int i) -> const ApplicationRow & { return m_all[size_t(i)]; };
+    const int column = m_sortColumn;
     auto less = [&](int x, int y) {
-        const ApplicationRow &a = key(x), &b = key(y);
+        const ApplicationRow &a = m_all[size_t(x)], &b = m_all[size_t(y)];
         switch (column) {
         case Id:
             return a.id < b.id;
@@ -204,9 +244,27 @@ void ApplicationsModel::sort(int column, Qt::SortOrder order)
             return a.submittedAt < b.submittedAt;
         }
     };
-    std::stable_sort(m_visible.begin(), m_visible.end(),
-        [&](int x, int y) { return order == Qt::AscendingOrder ? less(x, y) : less(y, x); });
-    // Where each persistent row went.
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    std::stable_sort(m_order.begin(), m_order.end(), [&](int x, int y) { return ascending ? less(x, y) : less(y, x); });
+}
+
+void ApplicationsModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int> beforeRows;
+    for (const QModelIndex &i : before)
+        beforeRows.push_back(m_visible[size_t(i.row())]);
+    // The filter keeps the order of m_order, so filtering never sorts again.
+    sortOrder();
+    m_visible = filtered(m_order);
+    m_cache.clear();
     std::vector<int> position(m_all.size(), -1);
     for (size_t r = 0; r < m_visible.size(); ++r)
         position[size_t(m_visible[r])] = int(r);

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <map>
 #include <vector>
 
 namespace portal {
@@ -49,11 +50,24 @@ public:
 
 private:
     bool accepts(size_t i) const;
-    void applyFilter();
+    std::vector<int> filtered(const std::vector<int> &candidates) const;
+    void sortOrder();
 
     std::vector<ledger::queries::ApplicationRow> m_all;
-    std::vector<QString> m_haystack; // lower case
-    std::vector<int> m_visible;
+    // Filtering data: every row's searchable text (lower case, UTF-8) in one buffer, and small codes for the
+    // filter boxes so a row test is a few integer compares.
+    struct Codes
+    {
+        int programme = 0, stage = 0, sector = 0;
+    };
+    std::string m_text;
+    std::vector<size_t> m_rowStart; // offset of each row in m_text, plus the end
+    std::vector<Codes> m_codes;
+    std::map<std::string, uint16_t> m_programmeCodes, m_stageCodes, m_sectorCodes;
+    Codes m_want; // 0: any; -1: none
+    std::vector<int> m_order; // every row, in the current sort order
+    std::vector<int> m_visible; // the rows passing the filter, in that order
+    std::map<QString, std::vector<int>> m_cache; // needle -> visible rows, while the boxes stay the same
     QHash<QString, QString> m_reviewerNames;
     ApplicationFilter m_filter;
     QString m_needle; // m_filter.text lower-cased

@@ -19,7 +19,7 @@ class LogModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Seq, Time, Signer, Type, Checks, Summary, ColumnCount };
-    static constexpr int kPageSize = 256;
+    static constexpr int kPageSize = 64;
     enum Roles { SeqRole = Qt::UserRole + 1 };
 
     explicit LogModel(PortalContext &ctx, QObject *parent = nullptr);
@@ -47,7 +47,7 @@ private:
     PortalContext &m_ctx;
     int64_t m_size = 0;
     int64_t m_checkpointSize = 0;
-    mutable QCache<int64_t, Window> m_cache { 64 };
+    mutable QCache<int64_t, Window> m_cache { 256 };
     mutable QHash<QString, QString> m_names;
     mutable bool m_namesLoaded = false;
     mutable int m_pagesRead = 0;

@@ -15,6 +15,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QHash>
+#include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -204,6 +205,12 @@ bool PortalApp::start()
         QTimer::singleShot(0, this, [this, sinceStart] {
             m_window->repaint();
             std::printf("first-paint-ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
+            // Peak resident memory so far (Linux), for the benchmark.
+            QFile status(QStringLiteral("/proc/self/status"));
+            if (status.open(QIODevice::ReadOnly))
+                for (const QByteArray &line : status.readAll().split('\n'))
+                    if (line.startsWith("VmHWM:"))
+                        std::printf("peak-rss-kb %s\n", line.mid(6).trimmed().split(' ').value(0).constData());
             std::fflush(stdout);
             QCoreApplication::quit();
         });
