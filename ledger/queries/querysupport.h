@@ -1,0 +1,40 @@
+#pragma once
+// Shared helpers of the desktop's read models (applications, grants, log pages): a cached prepared statement
+// reset on scope exit, and the steps of reading rows. Internal to ledger/queries.
+
+#include "ledger/result.h"
+#include "ledger/store/ledgerstore.h"
+
+#include <string>
+#include <vector>
+
+#define LQ_STMT(var, sqlText)                                                                                \
+    auto var##Result = store.db().cached(sqlText);                                                           \
+    if (!var##Result)                                                                                        \
+        return var##Result.error();                                                                          \
+    ledger::sql::Statement &var = *var##Result.value();                                                      \
+    ledger::sql::ResetGuard var##Guard(var)
+
+namespace ledger::queries::detail {
+
+inline std::string str(const sql::Statement &st, int col)
+{
+    return std::string(st.textView(col));
+}
+
+// Steps `st` to the end, calling fn for each row.
+template<typename Fn> Result<void> eachRow(sql::Statement &st, Fn &&fn)
+{
+    for (;;) {
+        auto row = st.step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return {};
+        fn(st);
+    }
+}
+
+std::vector<std::string> stringList(std::string_view jsonText);
+
+} // namespace ledger::queries::detail

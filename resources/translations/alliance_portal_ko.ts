@@ -1,0 +1,1707 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 GPU-h %2</source>
+        <translation>%1 GPU시간 %2</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>제출됨</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>심사 중</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>거절됨</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>대기 명단</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>철회됨</translation>
+    </message>
+    <message>
+        <source>Waiting for approvals</source>
+        <translation>승인 대기</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Clawed back</source>
+        <translation>회수됨</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Programme manager</source>
+        <translation>프로그램 매니저</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>후원사</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>감사인</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>회원 아님</translation>
+    </message>
+    <message>
+        <source>Not enough credit</source>
+        <translation>크레딧 부족</translation>
+    </message>
+    <message>
+        <source>Your role may not do this</source>
+        <translation>이 역할로는 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Not possible in the current stage</source>
+        <translation>현재 단계에서는 불가능합니다</translation>
+    </message>
+    <message>
+        <source>Already reviewed</source>
+        <translation>이미 심사함</translation>
+    </message>
+    <message>
+        <source>Not assigned to you</source>
+        <translation>배정되지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>대시보드</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>My reviews</source>
+        <translation>내 심사</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>지원금</translation>
+    </message>
+    <message>
+        <source>Sponsors and pools</source>
+        <translation>후원사 및 풀</translation>
+    </message>
+    <message>
+        <source>My credits</source>
+        <translation>내 크레딧</translation>
+    </message>
+    <message>
+        <source>Ledger explorer</source>
+        <translation>원장 탐색기</translation>
+    </message>
+</context>
+<context>
+    <name>PortalContext</name>
+    <message>
+        <source>No identity</source>
+        <translation>신원 없음</translation>
+    </message>
+    <message>
+        <source>Key %1 (not enrolled)</source>
+        <translation>키 %1 (미등록)</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Generating the demo alliance…</source>
+        <translation>데모 얼라이언스 생성 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Demo alliance</source>
+        <translation>데모 얼라이언스</translation>
+    </message>
+</context>
+<context>
+    <name>SigningCeremony</name>
+    <message>
+        <source>Sign and record</source>
+        <translation>서명 및 기록</translation>
+    </message>
+    <message>
+        <source>You are about to sign:</source>
+        <translation>다음 내용에 서명합니다:</translation>
+    </message>
+    <message>
+        <source>%1
+
+Signed with the key of %2 (%3), key id %4.</source>
+        <translation>%1
+
+%2 (%3)의 키로 서명, 키 ID %4.</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>서명</translation>
+    </message>
+    <message>
+        <source>Passphrase of the key file %1:</source>
+        <translation>키 파일 %1의 암호:</translation>
+    </message>
+    <message>
+        <source>Unlock your key</source>
+        <translation>키 잠금 해제</translation>
+    </message>
+    <message>
+        <source>Cancelled: the key was not unlocked.</source>
+        <translation>취소됨: 키가 잠금 해제되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>암호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>You opened this ledger without an enrolled key, so you cannot sign.</source>
+        <translation>등록된 키 없이 원장을 열었으므로 서명할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was signed.</source>
+        <translation>취소됨. 아무것도 서명되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>기록되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Rejected (%1): %2</source>
+        <translation>거부됨 (%1): %2</translation>
+    </message>
+    <message>
+        <source>Recorded as entry %1; it waits for approvals before it takes effect.</source>
+        <translation>항목 %1로 기록됨. 효력이 생기기 전에 승인을 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Sequenced as entry %1: %2</source>
+        <translation>항목 %1로 순서 확정: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to sign.</source>
+        <translation>서명할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 외 %1건</translation>
+    </message>
+    <message>
+        <source>Sequenced all %1 entries.</source>
+        <translation>%1개 항목 모두 순서 확정됨.</translation>
+    </message>
+    <message>
+        <source>Sequenced %1 of %2; the others were rejected: %3</source>
+        <translation>%2개 중 %1개 순서 확정, 나머지는 거부됨: %3</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ApplicationPanel</name>
+    <message>
+        <source>Application</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>결정</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>대기 명단</translation>
+    </message>
+    <message>
+        <source>Reason for the decision</source>
+        <translation>결정 사유</translation>
+    </message>
+    <message>
+        <source>Why (recorded with the decision)</source>
+        <translation>사유 (결정과 함께 기록됨)</translation>
+    </message>
+    <message>
+        <source>Sign decision…</source>
+        <translation>결정 서명…</translation>
+    </message>
+    <message>
+        <source>New grant from this application…</source>
+        <translation>이 신청서로 지원금 생성…</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>결정:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
+    </message>
+    <message>
+        <source>Your review</source>
+        <translation>내 심사</translation>
+    </message>
+    <message>
+        <source>I have a conflict of interest with this startup</source>
+        <translation>이 스타트업과 이해충돌이 있습니다</translation>
+    </message>
+    <message>
+        <source>Declare a conflict of interest</source>
+        <translation>이해충돌 신고</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>의견 (선택)</translation>
+    </message>
+    <message>
+        <source>Sign review…</source>
+        <translation>심사 서명…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an application to see its profile, reviews and decision.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;신청서를 선택하면 프로필, 심사, 결정을 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) · %3&lt;br&gt;Programme: %4&lt;br&gt;Requested: %5&lt;br&gt;Stage: &lt;b&gt;%6&lt;/b&gt;&lt;br&gt;Submitted: %7&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) · %3&lt;br&gt;프로그램: %4&lt;br&gt;신청량: %5&lt;br&gt;단계: &lt;b&gt;%6&lt;/b&gt;&lt;br&gt;제출일: %7&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reviewers: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;심사위원: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none assigned yet</source>
+        <translation>아직 배정 없음</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Reviews&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;심사&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1: &lt;b&gt;declared a conflict of interest&lt;/b&gt; (does not score)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1: &lt;b&gt;이해충돌 신고&lt;/b&gt; (채점하지 않음)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1: total &lt;b&gt;%2&lt;/b&gt; (%3)%4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1: 합계 &lt;b&gt;%2&lt;/b&gt; (%3)%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Decision&lt;/h4&gt;&lt;p&gt;%1 on %2: %3&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;결정&lt;/h4&gt;&lt;p&gt;%2에 %1: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Grant: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;지원금: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>미채점</translation>
+    </message>
+    <message>
+        <source>Score for %1 (0 to %2)</source>
+        <translation>%1 점수 (0~%2)</translation>
+    </message>
+    <message>
+        <source>%1 (0–%2):</source>
+        <translation>%1 (0–%2):</translation>
+    </message>
+    <message>
+        <source>Score every criterion of the rubric, or declare a conflict.</source>
+        <translation>평가 기준을 모두 채점하거나 이해충돌을 신고하세요.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the decision.</source>
+        <translation>결정 사유를 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ApplicationsModel</name>
+    <message>
+        <source>%1 assigned</source>
+        <translation>%1명 배정</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>신청량</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>제출됨</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ApplicationsPage</name>
+    <message>
+        <source>Applications</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>My reviews</source>
+        <translation>내 심사</translation>
+    </message>
+    <message>
+        <source>Search applications (Ctrl+F)</source>
+        <translation>신청서 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>모든 단계</translation>
+    </message>
+    <message>
+        <source>Reviewer to assign</source>
+        <translation>배정할 심사위원</translation>
+    </message>
+    <message>
+        <source>Assign to selected…</source>
+        <translation>선택 항목에 배정…</translation>
+    </message>
+    <message>
+        <source>No applications yet — they appear here when startups apply while a call is open.</source>
+        <translation>아직 신청서가 없습니다. 공모 기간에 스타트업이 신청하면 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>No applications are assigned to you yet. A programme manager assigns them.</source>
+        <translation>아직 배정된 신청서가 없습니다. 프로그램 매니저가 배정합니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the applications: %1</source>
+        <translation>신청서를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Any reviewer</source>
+        <translation>모든 심사위원</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>모든 프로그램</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>모든 분야</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 applications</source>
+        <translation>신청서 %L2건 중 %L1건</translation>
+    </message>
+    <message>
+        <source>Select the applications to assign first.</source>
+        <translation>먼저 배정할 신청서를 선택하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %1 to %n application(s).</source>
+        <translation>
+            <numerusform>%1을(를) 신청서 %n건에 배정합니다.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>portal::ClawbackForm</name>
+    <message>
+        <source>GPU-hours to claw back</source>
+        <translation>회수할 GPU시간</translation>
+    </message>
+    <message>
+        <source>empty: all that is left</source>
+        <translation>비우면: 남은 전부</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>사유 코드</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>미사용</translation>
+    </message>
+    <message>
+        <source>Misuse</source>
+        <translation>오용</translation>
+    </message>
+    <message>
+        <source>Breach of terms</source>
+        <translation>약관 위반</translation>
+    </message>
+    <message>
+        <source>Company dissolved</source>
+        <translation>회사 해산</translation>
+    </message>
+    <message>
+        <source>Duplicate grant</source>
+        <translation>중복 지원</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>What happened, in a sentence</source>
+        <translation>무슨 일이 있었는지 한 문장으로</translation>
+    </message>
+    <message>
+        <source>Sign clawback…</source>
+        <translation>회수 서명…</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>수량:</translation>
+    </message>
+    <message>
+        <source>Reason code:</source>
+        <translation>사유 코드:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
+    </message>
+    <message>
+        <source>Select a grant first.</source>
+        <translation>먼저 지원금을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Say why the credits are clawed back.</source>
+        <translation>크레딧을 회수하는 이유를 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>대시보드</translation>
+    </message>
+    <message>
+        <source>Applications by stage</source>
+        <translation>단계별 신청서</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Credits per resource&lt;/b&gt; (GPU-hours)</source>
+        <translation>&lt;b&gt;자원별 크레딧&lt;/b&gt; (GPU시간)</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>자원</translation>
+    </message>
+    <message>
+        <source>Pledged</source>
+        <translation>약정</translation>
+    </message>
+    <message>
+        <source>In pools</source>
+        <translation>풀 잔액</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>지원</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Held by startups</source>
+        <translation>스타트업 보유</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days</source>
+        <translation>30일 내 만료</translation>
+    </message>
+    <message>
+        <source>Credits per resource</source>
+        <translation>자원별 크레딧</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pools running low&lt;/b&gt; (under a tenth of the pledge left)</source>
+        <translation>&lt;b&gt;잔액이 적은 풀&lt;/b&gt; (약정의 10% 미만)</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>풀</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>유효 기한</translation>
+    </message>
+    <message>
+        <source>Pools running low</source>
+        <translation>잔액이 적은 풀</translation>
+    </message>
+    <message>
+        <source>No pool is running low.</source>
+        <translation>잔액이 부족한 풀이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the dashboard figures.</source>
+        <translation>대시보드 수치를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%L1 applications&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;신청서 %L1건&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %L2&lt;br&gt;</source>
+        <translation>%1: %L2&lt;br&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ExplorerPage</name>
+    <message>
+        <source>&lt;h2&gt;Ledger explorer&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;원장 탐색기&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Go to entry number (Ctrl+F)</source>
+        <translation>항목 번호로 이동 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Go to entry number</source>
+        <translation>항목 번호로 이동</translation>
+    </message>
+    <message>
+        <source>Entries of the ledger</source>
+        <translation>원장 항목</translation>
+    </message>
+    <message>
+        <source>Entry details</source>
+        <translation>항목 상세</translation>
+    </message>
+    <message>
+        <source>Select an entry to see who signed it and its proof.</source>
+        <translation>항목을 선택하면 서명자와 증명을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Show inclusion proof</source>
+        <translation>포함 증명 보기</translation>
+    </message>
+    <message>
+        <source>%L1 entries</source>
+        <translation>항목 %L1개</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Entry %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;항목 %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Type: %1&lt;br&gt;Signed by: %2&lt;br&gt;Key id: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;Sequenced: %4&lt;br&gt;Entry id: &lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;유형: %1&lt;br&gt;서명자: %2&lt;br&gt;키 ID: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;순서 확정: %4&lt;br&gt;항목 ID: &lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#1b7f3a'&gt;✓ The signature verifies with the signer's key.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#1b7f3a'&gt;✓ 서명자의 키로 서명이 검증됩니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#b01c1c'&gt;✗ The signature does not verify.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#b01c1c'&gt;✗ 서명이 검증되지 않습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Computing the proof…</source>
+        <translation>증명 계산 중…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No proof: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;증명 없음: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Inclusion proof&lt;/h4&gt;&lt;p&gt;Leaf hash &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;Checkpoint of %L2 entries, root &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;포함 증명&lt;/h4&gt;&lt;p&gt;리프 해시 &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;항목 %L2개의 체크포인트, 루트 &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#1b7f3a'&gt;✓ The path leads to the checkpoint's root: the entry is in the signed log.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#1b7f3a'&gt;✓ 경로가 체크포인트 루트에 이릅니다: 항목이 서명된 로그에 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#b01c1c'&gt;✗ The path does not lead to the checkpoint's root.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#b01c1c'&gt;✗ 경로가 체크포인트 루트에 이르지 않습니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>portal::FirstRunDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>%1 찾아보기</translation>
+    </message>
+    <message>
+        <source>Welcome to Alliance Portal</source>
+        <translation>얼라이언스 포털에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;환영합니다&lt;/h2&gt;&lt;p&gt;어떻게 시작하시겠습니까?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Create a new alliance</source>
+        <translation>새 얼라이언스 만들기</translation>
+    </message>
+    <message>
+        <source>Open an existing ledger</source>
+        <translation>기존 원장 열기</translation>
+    </message>
+    <message>
+        <source>Open the demo alliance</source>
+        <translation>데모 얼라이언스 열기</translation>
+    </message>
+    <message>
+        <source>Join a registry (comes with sync)</source>
+        <translation>레지스트리 참여 (동기화와 함께 제공 예정)</translation>
+    </message>
+    <message>
+        <source>Joining a registry will be possible once the sync service is available.</source>
+        <translation>동기화 서비스가 제공되면 레지스트리에 참여할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger file</source>
+        <translation>원장 파일</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>키 파일</translation>
+    </message>
+    <message>
+        <source>Ledger file:</source>
+        <translation>원장 파일:</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.ledger *.db);;All files (*)</source>
+        <translation>원장 (*.ledger *.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Your key file:</source>
+        <translation>내 키 파일:</translation>
+    </message>
+    <message>
+        <source>Keys (*.key);;All files (*)</source>
+        <translation>키 (*.key);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Alliance name</source>
+        <translation>얼라이언스 이름</translation>
+    </message>
+    <message>
+        <source>Alliance id</source>
+        <translation>얼라이언스 ID</translation>
+    </message>
+    <message>
+        <source>Log origin</source>
+        <translation>로그 오리진</translation>
+    </message>
+    <message>
+        <source>New ledger file</source>
+        <translation>새 원장 파일</translation>
+    </message>
+    <message>
+        <source>New root key file</source>
+        <translation>새 루트 키 파일</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>암호</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>암호 확인</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Origin:</source>
+        <translation>오리진:</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.ledger)</source>
+        <translation>원장 (*.ledger)</translation>
+    </message>
+    <message>
+        <source>Root key file:</source>
+        <translation>루트 키 파일:</translation>
+    </message>
+    <message>
+        <source>Keys (*.key)</source>
+        <translation>키 (*.key)</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>암호:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>확인:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>Choose the ledger file to open.</source>
+        <translation>열 원장 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Give the alliance a name.</source>
+        <translation>얼라이언스 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The origin is one word without spaces, e.g. alliance.example/ledger.</source>
+        <translation>오리진은 공백 없는 한 단어입니다 (예: alliance.example/ledger).</translation>
+    </message>
+    <message>
+        <source>Choose where the ledger and the root key are saved.</source>
+        <translation>원장과 루트 키를 저장할 위치를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The two passphrases must be the same and not empty.</source>
+        <translation>두 암호가 같고 비어 있지 않아야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::GrantsPage</name>
+    <message>
+        <source>Grants</source>
+        <translation>지원금</translation>
+    </message>
+    <message>
+        <source>New grant… (Ctrl+N)</source>
+        <translation>새 지원금… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search grants by id, startup or pool (Ctrl+F)</source>
+        <translation>ID, 스타트업, 풀로 지원금 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>지원금</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>풀</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>자원</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>All grants</source>
+        <translation>모든 지원금</translation>
+    </message>
+    <message>
+        <source>Waiting entry</source>
+        <translation>대기 항목</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>제안자</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Entries waiting for approvals</source>
+        <translation>승인 대기 항목</translation>
+    </message>
+    <message>
+        <source>Approve the selected entry…</source>
+        <translation>선택 항목 승인…</translation>
+    </message>
+    <message>
+        <source>Waiting for approvals</source>
+        <translation>승인 대기</translation>
+    </message>
+    <message>
+        <source>Release the due tranche…</source>
+        <translation>도래한 분할분 지급…</translation>
+    </message>
+    <message>
+        <source>Record usage</source>
+        <translation>사용량 기록</translation>
+    </message>
+    <message>
+        <source>Claw back</source>
+        <translation>회수</translation>
+    </message>
+    <message>
+        <source>Could not read the grants.</source>
+        <translation>지원금을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (soon)</source>
+        <translation>%1 (임박)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (you approved)</source>
+        <translation>%2 중 %1 (내가 승인함)</translation>
+    </message>
+    <message>
+        <source>Waiting for approvals (%1)</source>
+        <translation>승인 대기 (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No grant selected. Grants are made from approved applications (Ctrl+N).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;선택된 지원금이 없습니다. 지원금은 승인된 신청서로 만듭니다 (Ctrl+N).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;%2 for startup %3 from pool %4&lt;br&gt;Status: &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;Expires: %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;지원금 %1&lt;/h3&gt;&lt;p&gt;풀 %4에서 스타트업 %3에 %2&lt;br&gt;상태: &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;만료: %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Balance %1 (unreleased %2, available %3)&lt;br&gt;Consumed %4 · expired %5 · clawed back %6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;잔액 %1 (미지급 %2, 사용 가능 %3)&lt;br&gt;사용 %4 · 만료 %5 · 회수 %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Tranches&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;분할 지급&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;%1 on %2 — %3&lt;/li&gt;</source>
+        <translation>&lt;li&gt;%2에 %1 — %3&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>지급됨</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>도래</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>미도래</translation>
+    </message>
+    <message>
+        <source>Select the entry to approve first.</source>
+        <translation>먼저 승인할 항목을 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::LogModel</name>
+    <message>
+        <source>✗ bad signature</source>
+        <translation>✗ 잘못된 서명</translation>
+    </message>
+    <message>
+        <source>✓ signed · ✓ in checkpoint</source>
+        <translation>✓ 서명 · ✓ 체크포인트 포함</translation>
+    </message>
+    <message>
+        <source>✓ signed · awaiting checkpoint</source>
+        <translation>✓ 서명 · 체크포인트 대기</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Sequenced</source>
+        <translation>순서 확정</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>서명자</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>검증</translation>
+    </message>
+</context>
+<context>
+    <name>portal::MainWindow</name>
+    <message>
+        <source>Alliance Portal — %1</source>
+        <translation>얼라이언스 포털 — %1</translation>
+    </message>
+    <message>
+        <source>Verification alarm</source>
+        <translation>검증 경보</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>마지막 작업 결과</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details here.</source>
+        <translation>행을 선택하면 여기에 상세 정보가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open ledger…</source>
+        <translation>원장 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo alliance</source>
+        <translation>데모 얼라이언스 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation>원장(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify (quick)</source>
+        <translation>빠른 검증(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Verify &amp;fully (signatures, rules, projections)</source>
+        <translation>전체 검증(&amp;F) (서명, 규칙, 프로젝션)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the unlocked key</source>
+        <translation>잠금 해제된 키 잊기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Your key is locked; the passphrase will be asked again.</source>
+        <translation>키가 잠겼습니다. 암호를 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>검증 진행률</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel verification</source>
+        <translation>검증 취소</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Offline: standalone ledger</source>
+        <translation>오프라인: 독립 원장</translation>
+    </message>
+    <message>
+        <source>Offline: sync is not available yet</source>
+        <translation>오프라인: 동기화 미지원</translation>
+    </message>
+    <message>
+        <source>No checkpoint yet</source>
+        <translation>체크포인트 없음</translation>
+    </message>
+    <message>
+        <source>✓ Verified checkpoint: %L1 entries, %2</source>
+        <translation>✓ 검증된 체크포인트: 항목 %L1개, %2</translation>
+    </message>
+    <message>
+        <source>Checkpoint %L1 entries, %2 (not verified yet)</source>
+        <translation>체크포인트 항목 %L1개, %2 (미검증)</translation>
+    </message>
+    <message>
+        <source>Outbox: %L1</source>
+        <translation>보낼 편지함: %L1</translation>
+    </message>
+    <message>
+        <source>✓ Done</source>
+        <translation>✓ 완료</translation>
+    </message>
+    <message>
+        <source>⏳ Pending</source>
+        <translation>⏳ 대기</translation>
+    </message>
+    <message>
+        <source>✗ Not done</source>
+        <translation>✗ 실패</translation>
+    </message>
+    <message>
+        <source>ℹ Note</source>
+        <translation>ℹ 알림</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Verifying… %p%</source>
+        <translation>검증 중… %p%</translation>
+    </message>
+    <message>
+        <source>Verifying fully… %p%</source>
+        <translation>전체 검증 중… %p%</translation>
+    </message>
+    <message>
+        <source>Verification did not finish: %1</source>
+        <translation>검증이 끝나지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>⚠ This ledger failed verification at %1: %2 (%3). Do not rely on what it shows; restore it from a backup or fetch it again from the registry.</source>
+        <translation>⚠ 이 원장은 %1에서 검증에 실패했습니다: %2 (%3). 표시된 내용을 신뢰하지 말고 백업에서 복원하거나 레지스트리에서 다시 받으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::NewGrantForm</name>
+    <message>
+        <source>Give at least one tranche, e.g. 1,200 @ 2026-12-01.</source>
+        <translation>분할분을 하나 이상 입력하세요 (예: 1,200 @ 2026-12-01).</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;New grant&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;새 지원금&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Approved application</source>
+        <translation>승인된 신청서</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>풀</translation>
+    </message>
+    <message>
+        <source>Grant id</source>
+        <translation>지원금 ID</translation>
+    </message>
+    <message>
+        <source>Tranches</source>
+        <translation>분할 지급</translation>
+    </message>
+    <message>
+        <source>1,200 @ 2026-12-01; 600 @ 2027-03-01</source>
+        <translation>1,200 @ 2026-12-01; 600 @ 2027-03-01</translation>
+    </message>
+    <message>
+        <source>GPU-hours @ release date, separated by ';'. Without a date a tranche is released at once.</source>
+        <translation>GPU시간 @ 지급일, ';'로 구분. 날짜가 없으면 즉시 지급됩니다.</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>Sign grant…</source>
+        <translation>지원금 서명…</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>신청서:</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>풀:</translation>
+    </message>
+    <message>
+        <source>Grant id:</source>
+        <translation>지원금 ID:</translation>
+    </message>
+    <message>
+        <source>Tranches:</source>
+        <translation>분할 지급:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>만료:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 available)</source>
+        <translation>%1 (%2 사용 가능)</translation>
+    </message>
+    <message>
+        <source>No approved application is waiting for a grant.</source>
+        <translation>지원금을 기다리는 승인된 신청서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No open pool of this programme holds this resource.</source>
+        <translation>이 프로그램에 이 자원을 가진 열린 풀이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give the expiry date.</source>
+        <translation>만료일을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The expiry date must be in the future.</source>
+        <translation>만료일은 미래여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::PoolsPage</name>
+    <message>
+        <source>Sponsors and pools</source>
+        <translation>후원사 및 풀</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>풀</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>후원사</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>자원</translation>
+    </message>
+    <message>
+        <source>Pledged</source>
+        <translation>약정</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>지원</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Left in pool</source>
+        <translation>풀 잔액</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>활용률</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>유효 기한</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>풀</translation>
+    </message>
+    <message>
+        <source>Could not read the pools.</source>
+        <translation>풀을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your sponsor has no pools yet. Pledge one to fund a programme.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;아직 후원사의 풀이 없습니다. 풀을 약정하여 프로그램을 지원하세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No pools yet. Sponsors pledge pools to fund a programme.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;아직 풀이 없습니다. 후원사가 풀을 약정하여 프로그램을 지원합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Pool %1&lt;/h3&gt;&lt;p&gt;Sponsor %2, programme %3&lt;br&gt;Pledged %4&lt;br&gt;Granted %5 in %6 grants (%7 waiting for approvals)&lt;br&gt;Consumed %8 · expired %9 · clawed back %10&lt;br&gt;Left in pool %11&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;풀 %1&lt;/h3&gt;&lt;p&gt;후원사 %2, 프로그램 %3&lt;br&gt;약정 %4&lt;br&gt;지원금 %6건에 %5 지원 (승인 대기 %7)&lt;br&gt;사용 %8 · 만료 %9 · 회수 %10&lt;br&gt;풀 잔액 %11&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Grants by startup&lt;/h4&gt;&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;th align='left'&gt;Startup&lt;/th&gt;&lt;th align='right'&gt;Granted&lt;/th&gt;&lt;th align='right'&gt;Used&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;h4&gt;스타트업별 지원금&lt;/h4&gt;&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;th align='left'&gt;스타트업&lt;/th&gt;&lt;th align='right'&gt;지원&lt;/th&gt;&lt;th align='right'&gt;사용&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;… 외 %1건.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>portal::PortalApp</name>
+    <message>
+        <source>Demo alliance</source>
+        <translation>데모 얼라이언스</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>신원</translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>원장 열기</translation>
+    </message>
+</context>
+<context>
+    <name>portal::SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>%1 찾아보기</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Identity key file</source>
+        <translation>신원 키 파일</translation>
+    </message>
+    <message>
+        <source>Identity (key file):</source>
+        <translation>신원 (키 파일):</translation>
+    </message>
+    <message>
+        <source>Keys (*.key);;All files (*)</source>
+        <translation>키 (*.key);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Registry address</source>
+        <translation>레지스트리 주소</translation>
+    </message>
+    <message>
+        <source>Registry address:</source>
+        <translation>레지스트리 주소:</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 인증서 파일</translation>
+    </message>
+    <message>
+        <source>CA file (optional):</source>
+        <translation>CA 파일 (선택):</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>인증서 (*.pem *.crt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <source>There is no key file (with its .pub beside it) at this path.</source>
+        <translation>이 경로에 키 파일(옆에 .pub 포함)이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The registry address must be an https:// address, e.g. https://registry.example.</source>
+        <translation>레지스트리 주소는 https:// 주소여야 합니다 (예: https://registry.example).</translation>
+    </message>
+    <message>
+        <source>There is no file at this path.</source>
+        <translation>이 경로에 파일이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::StartupPage</name>
+    <message>
+        <source>Resource</source>
+        <translation>자원</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>사용 가능</translation>
+    </message>
+    <message>
+        <source>Not yet released</source>
+        <translation>미지급</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Earliest expiry</source>
+        <translation>가장 빠른 만료</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>잔액</translation>
+    </message>
+    <message>
+        <source>Resource of the chart</source>
+        <translation>차트 자원</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>자원:</translation>
+    </message>
+    <message>
+        <source>Burn-down chart</source>
+        <translation>소진 차트</translation>
+    </message>
+    <message>
+        <source>Burn-down</source>
+        <translation>소진</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>지원금</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>명세서</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>신청량</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>제출됨</translation>
+    </message>
+    <message>
+        <source>My applications</source>
+        <translation>내 신청서</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Apply for credits&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;크레딧 신청&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Application id</source>
+        <translation>신청서 ID</translation>
+    </message>
+    <message>
+        <source>GPU-hours requested</source>
+        <translation>신청 GPU시간</translation>
+    </message>
+    <message>
+        <source>Sign application…</source>
+        <translation>신청서 서명…</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>공모:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>제목:</translation>
+    </message>
+    <message>
+        <source>GPU-hours:</source>
+        <translation>GPU시간:</translation>
+    </message>
+    <message>
+        <source>Could not read your balances: %1</source>
+        <translation>잔액을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (within 30 days)</source>
+        <translation>%1 (30일 이내)</translation>
+    </message>
+    <message>
+        <source>%1 (passed)</source>
+        <translation>%1 (지남)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Granted from %1</source>
+        <translation>%1에서 지원</translation>
+    </message>
+    <message>
+        <source>In from %1</source>
+        <translation>%1에서 입금</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Clawed back to %1</source>
+        <translation>%1(으)로 회수</translation>
+    </message>
+    <message>
+        <source>Balance (GPU-hours)</source>
+        <translation>잔액 (GPU시간)</translation>
+    </message>
+    <message>
+        <source>GPU-hours</source>
+        <translation>GPU시간</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>At the use of the last 90 days (%1 GPU-h), the balance of %2 GPU-h runs out on %3.</source>
+        <translation>최근 90일 사용량(%1 GPU시간) 기준으로 잔액 %2 GPU시간은 %3에 소진됩니다.</translation>
+    </message>
+    <message>
+        <source>No usage in the last 90 days: the balance of %1 GPU-h is not being used.</source>
+        <translation>최근 90일간 사용이 없습니다: 잔액 %1 GPU시간이 사용되지 않고 있습니다.</translation>
+    </message>
+    <message>
+        <source>No credits yet: apply for a grant (the form on the right).</source>
+        <translation>아직 크레딧이 없습니다: 지원금을 신청하세요 (오른쪽 양식).</translation>
+    </message>
+    <message>
+        <source>No credits left of this resource.</source>
+        <translation>이 자원의 크레딧이 남아 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>No call is open now; you can apply when the next one opens.</source>
+        <translation>지금 열린 공모가 없습니다. 다음 공모가 열리면 신청할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Give the application a title.</source>
+        <translation>신청서 제목을 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::UsageForm</name>
+    <message>
+        <source>Usage key</source>
+        <translation>사용 키</translation>
+    </message>
+    <message>
+        <source>GPU-hours used</source>
+        <translation>사용한 GPU시간</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>기간 시작</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>기간 종료</translation>
+    </message>
+    <message>
+        <source>Sign usage record…</source>
+        <translation>사용량 기록 서명…</translation>
+    </message>
+    <message>
+        <source>Usage key:</source>
+        <translation>사용 키:</translation>
+    </message>
+    <message>
+        <source>GPU-hours:</source>
+        <translation>GPU시간:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>종료:</translation>
+    </message>
+    <message>
+        <source>Select a grant first.</source>
+        <translation>먼저 지원금을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Give the usage key of the provider's record (at most 128 bytes); it makes imports idempotent.</source>
+        <translation>제공사 기록의 사용 키를 입력하세요 (최대 128바이트). 가져오기를 멱등하게 만듭니다.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>기간이 시작 전에 끝납니다.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,363 @@
+// The desktop as its users drive it: the real main window on a real ledger file opened with real encrypted
+// key files. Dialogs answer through DialogHooks, so nothing waits for a person.
+
+#include "ledger/queries/applications.h"
+#include "ledger/domain/units.h"
+#include "ledger/queries/balances.h"
+#include "portalworld.h"
+#include "ui/core/dialoghooks.h"
+#include "ui/core/portalcontext.h"
+#include "ui/core/signing.h"
+#include "ui/models/applicationsmodel.h"
+#include "ui/models/rowtablemodel.h"
+#include "ui/pages/applicationpanel.h"
+#include "ui/pages/applicationspage.h"
+#include "ui/pages/explorerpage.h"
+#include "ui/pages/grantforms.h"
+#include "ui/pages/grantspage.h"
+#include "ui/pages/startuppage.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace testsupport;
+using namespace portal;
+
+class TestPortalGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PortalWorld> m_world;
+
+    std::unique_ptr<PortalContext> open(const QString &key)
+    {
+        auto ctx = PortalContext::open(m_world->ledger, key, m_world->clock());
+        if (!ctx) {
+            QTest::qFail(qPrintable(ctx.error().toString()), __FILE__, __LINE__);
+            return nullptr;
+        }
+        return std::move(ctx.value());
+    }
+
+    static void sign()
+    {
+        DialogHooks::setNextConfirm(true);
+        DialogHooks::setNextPassphrase(kPassphrase);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        DialogHooks::setNonInteractive(true);
+    }
+
+    void init()
+    {
+        DialogHooks::clear();
+        m_world = makePortalWorld();
+        QVERIFY(m_world);
+    }
+
+    void cleanup()
+    {
+        DialogHooks::clear();
+        m_world.reset();
+    }
+
+    void navigationFollowsTheRole()
+    {
+        struct Case
+        {
+            QString key;
+            QStringList pages;
+        };
+        const Case cases[] = {
+            { m_world->pmKey, { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"), QStringLiteral("pools"), QStringLiteral("explorer") } },
+            { m_world->reviewerKey, { QStringLiteral("reviews"), QStringLiteral("explorer") } },
+            { m_world->founderKey, { QStringLiteral("startup"), QStringLiteral("explorer") } },
+            { m_world->sponsorKey, { QStringLiteral("pools"), QStringLiteral("explorer") } },
+            { m_world->auditorKey, { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"), QStringLiteral("pools"), QStringLiteral("explorer") } },
+            { QString(), { QStringLiteral("explorer") } },
+        };
+        for (const Case &c : cases) {
+            auto ctx = open(c.key);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            QCOMPARE(window.pageKeys(), c.pages);
+        }
+    }
+
+    void aRoleCannotReachAnotherRolesActions()
+    {
+        // A reviewer: no grants, no pipeline, no decision.
+        auto ctx = open(m_world->reviewerKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(!window.showPage(QStringLiteral("grants")));
+        QVERIFY(!window.showPage(QStringLiteral("applications")));
+        QVERIFY(!window.page(QStringLiteral("grants")));
+        QVERIFY(window.showPage(QStringLiteral("reviews")));
+        auto *reviews = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("reviews")));
+        QVERIFY(reviews);
+        QVERIFY(reviews->select(QString::fromStdString(m_world->underReview)));
+        QVERIFY(!reviews->panel()->findChild<QWidget *>(QStringLiteral("signDecision"))->isVisibleTo(&window));
+        QVERIFY(!reviews->assignBox()->isVisibleTo(&window));
+
+        // An auditor sees the grants but none of their actions.
+        auto auditor = open(m_world->auditorKey);
+        QVERIFY(auditor);
+        MainWindow auditorWindow(*auditor);
+        auditorWindow.show();
+        QVERIFY(auditorWindow.showPage(QStringLiteral("grants")));
+        auto *grants = qobject_cast<GrantsPage *>(auditorWindow.page(QStringLiteral("grants")));
+        QVERIFY(grants);
+        QVERIFY(!grants->findChild<QWidget *>(QStringLiteral("newGrant"))->isVisibleTo(&auditorWindow));
+        QVERIFY(!grants->primaryAction());
+
+        // And the rules engine refuses what the UI would not offer: a startup's key cannot decide.
+        auto founder = open(m_world->founderKey);
+        QVERIFY(founder);
+        ApplicationPanel panel(*founder);
+        sign();
+        ledger::json::Value body { ledger::json::Object {} };
+        body.set("application", ledger::json::Value(m_world->underReview));
+        body.set("decision", ledger::json::Value("approved"));
+        body.set("reason", ledger::json::Value("self-approval"));
+        const SignOutcome out = SigningCeremony::run(nullptr, *founder, "application.decided", std::move(body));
+        QCOMPARE(out.kind, SignOutcome::Kind::Rejected);
+        QCOMPARE(out.code, QStringLiteral("not_authorised"));
+    }
+
+    // The whole path: a reviewer scores, a manager approves and grants, the startup sees its balance, and an
+    // overdraft is refused with its reason shown.
+    void reviewApproveGrantAndSpend()
+    {
+        const QString appId = QString::fromStdString(m_world->underReview);
+        {
+            auto ctx = open(m_world->reviewerKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(window.showPage(QStringLiteral("reviews")));
+            auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("reviews")));
+            QVERIFY(page->select(appId));
+            ApplicationPanel *panel = page->panel();
+            auto *sign_ = panel->findChild<QWidget *>(QStringLiteral("signReview"));
+            QVERIFY(sign_->isVisibleTo(&window));
+            QVERIFY(!sign_->isEnabled()); // nothing scored yet
+            for (const char *crit : { "team", "market", "tech" }) {
+                auto *spin = panel->findChild<QSpinBox *>(QStringLiteral("score_") + QLatin1String(crit));
+                QVERIFY2(spin, crit);
+                spin->setValue(7);
+            }
+            QVERIFY(sign_->isEnabled());
+            sign();
+            QVERIFY(panel->signReview());
+            QVERIFY2(window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
+            // The passphrase was asked once; the next signature in this session does not ask again.
+            QVERIFY(ctx->unlockedKey());
+        }
+        {
+            auto ctx = open(m_world->pmKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(window.showPage(QStringLiteral("applications")));
+            auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+            QVERIFY(page->select(appId));
+            ApplicationPanel *panel = page->panel();
+            QVERIFY(panel->text().contains(QStringLiteral("total 21")));
+            panel->findChild<QComboBox *>(QStringLiteral("decision"))->setCurrentIndex(0); // approve
+            panel->findChild<QLineEdit *>(QStringLiteral("decisionReason"))->setText(QStringLiteral("Clear plan"));
+            sign();
+            QVERIFY(panel->signDecision());
+            QVERIFY(window.noticeText().contains(QStringLiteral("Sequenced")));
+            QVERIFY(panel->text().contains(QStringLiteral("Approved")));
+
+            // "New grant from this application" opens the grants page's form for it.
+            auto *fromApp = panel->findChild<QAbstractButton *>(QStringLiteral("grantFromApplication"));
+            QVERIFY(fromApp->isVisibleTo(&window));
+            fromApp->click();
+            QCOMPARE(window.currentPageKey(), QStringLiteral("grants"));
+            auto *grants = qobject_cast<GrantsPage *>(window.page(QStringLiteral("grants")));
+            NewGrantForm *form = grants->newGrantForm();
+            form->idEdit()->setText(QStringLiteral("g-2"));
+            form->tranchesEdit()->setText(QStringLiteral("200"));
+            form->expiryEdit()->setText(QStringLiteral("yesterday"));
+            QVERIFY(!form->problem().isEmpty()); // said next to the field, as typed
+            form->expiryEdit()->setText(QStringLiteral("2026-09-30"));
+            QVERIFY2(form->problem().isEmpty(), qPrintable(form->problem()));
+            sign();
+            QVERIFY(form->submit());
+            QVERIFY2(window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            QVERIFY(grants->detailText().contains(QStringLiteral("200.000")));
+
+            // Usage above what is available: refused by the rules engine, the reason shown, nothing stored.
+            m_world->clock()->advance(2 * kDay);
+            UsageForm *usage = grants->usageForm();
+            const QString start = ledger::units::formatIsoTime(m_world->clock()->nowMs() - kDay);
+            const QString end = ledger::units::formatIsoTime(m_world->clock()->nowMs() - kHour);
+            usage->usageKeyEdit()->setText(QStringLiteral("naver-cloud/test/1"));
+            usage->amountEdit()->setText(QStringLiteral("250"));
+            usage->periodStartEdit()->setText(start);
+            usage->periodEndEdit()->setText(end);
+            QVERIFY2(usage->problem().isEmpty(), qPrintable(usage->problem()));
+            auto before = ctx->store().logSize();
+            sign();
+            QVERIFY(!usage->submit());
+            QVERIFY2(window.noticeText().contains(QStringLiteral("Rejected")), qPrintable(window.noticeText()));
+            QVERIFY(window.noticeText().contains(QStringLiteral("Not enough credit")));
+            QVERIFY(usage->problem().contains(QStringLiteral("Not enough credit")));
+            QCOMPARE(ctx->store().logSize().value(), before.value());
+
+            // Within the balance it is recorded (and the key is still unlocked: no passphrase asked).
+            // (Non-interactive: a passphrase prompt now would answer "cancel" and the usage would fail.)
+            usage->amountEdit()->setText(QStringLiteral("50"));
+            DialogHooks::clear();
+            DialogHooks::setNextConfirm(true);
+            QVERIFY(usage->submit());
+
+        }
+        {
+            auto ctx = open(m_world->founder2Key);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(window.showPage(QStringLiteral("startup")));
+            auto *page = qobject_cast<StartupPage *>(window.page(QStringLiteral("startup")));
+            RowTableModel *balances = page->balancesModel();
+            QCOMPARE(balances->rowCount(), 1);
+            QCOMPARE(balances->data(balances->index(0, 0)).toString(), QStringLiteral("naver-cloud/b200"));
+            QCOMPARE(balances->data(balances->index(0, 1)).toString(), QStringLiteral("150.000"));
+            QVERIFY(page->statementModel()->rowCount() >= 2); // granted, used
+            QVERIFY2(page->forecastText().contains(QStringLiteral("runs out")), qPrintable(page->forecastText()));
+        }
+    }
+
+    void cancelledCeremonySignsNothing()
+    {
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        const int64_t before = ctx->store().logSize().value();
+        DialogHooks::setNextConfirm(false);
+        ledger::json::Value body { ledger::json::Object {} };
+        body.set("application", ledger::json::Value(m_world->underReview));
+        body.set("decision", ledger::json::Value("rejected"));
+        body.set("reason", ledger::json::Value("no"));
+        QCOMPARE(SigningCeremony::run(nullptr, *ctx, "application.decided", body).kind, SignOutcome::Kind::Cancelled);
+        // A wrong passphrase three times: the key stays locked, nothing is signed.
+        for (int i = 0; i < 3; ++i)
+            DialogHooks::setNextPassphrase("wrong");
+        QString problem;
+        QVERIFY(!SigningCeremony::ensureUnlocked(nullptr, *ctx, &problem));
+        QVERIFY2(problem.contains(QStringLiteral("not right")), qPrintable(problem));
+        QCOMPARE(DialogHooks::queuedPassphrases(), 0);
+        QCOMPARE(ctx->store().logSize().value(), before);
+    }
+
+    void bulkAssignAndFilter()
+    {
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("applications")));
+        auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+        QCOMPARE(page->model()->rowCount(), 2);
+        QTest::keyClicks(page->search(), QStringLiteral("clinical"));
+        QCOMPARE(page->model()->rowCount(), 1);
+        page->view()->selectAll();
+        const int reviewer2 = page->assignBox()->findText(QStringLiteral("reviewer-jung"));
+        QVERIFY(reviewer2 >= 0);
+        page->assignBox()->setCurrentIndex(reviewer2);
+        sign();
+        QVERIFY(page->assignSelected());
+        auto app = ledger::queries::application(ctx->store(), m_world->underReview);
+        QVERIFY(app && app.value());
+        QCOMPARE(app.value()->reviewers.size(), size_t(2));
+        // Ctrl+F focuses the page's search.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        page->view()->setFocus();
+        QTest::keyClick(page->view(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(page->search()->hasFocus());
+    }
+
+    // Verification runs in the background with progress; the UI thread keeps turning; a tampered ledger
+    // raises the red banner.
+    void verifyInTheBackgroundAndRaiseTheBanner()
+    {
+        {
+            auto ctx = open(m_world->pmKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            QSignalSpy done(&window, &MainWindow::verifyFinished);
+            QElapsedTimer gap;
+            qint64 longest = 0;
+            QTimer ticker;
+            gap.start();
+            connect(&ticker, &QTimer::timeout, this, [&] { longest = std::max(longest, gap.restart()); });
+            ticker.start(5);
+            window.startVerify(false);
+            QVERIFY(window.verifying());
+            QVERIFY(done.wait(60000));
+            QCOMPARE(done.first().first().toBool(), true);
+            QVERIFY(window.bannerText().isEmpty());
+            QVERIFY(window.statusText().contains(QStringLiteral("Verified")));
+            QVERIFY2(longest < 200, qPrintable(QString::number(longest))); // generous under sanitizers
+        }
+        {
+            // Flip one byte of a stored entry (a test fault, written with SQLite directly).
+            auto store = ledger::store::LedgerStore::open(m_world->ledger, ledger::store::LedgerStore::Mode::ReadWrite);
+            QVERIFY(store);
+            auto st = store.value()->db().cached("UPDATE log SET entry = CAST(replace(CAST(entry AS TEXT), "
+                                                 "'pm-lee', 'pm-lie') AS BLOB)");
+            QVERIFY(st);
+            QVERIFY(st.value()->exec());
+        }
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QSignalSpy done(&window, &MainWindow::verifyFinished);
+        window.startVerify(true);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QVERIFY2(window.bannerText().contains(QStringLiteral("failed verification")), qPrintable(window.bannerText()));
+    }
+
+    void explorerShowsEntriesAndProofs()
+    {
+        auto ctx = open(m_world->reviewerKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("explorer")));
+        auto *page = qobject_cast<ExplorerPage *>(window.page(QStringLiteral("explorer")));
+        QVERIFY(page->goTo(2));
+        QVERIFY(page->detailText().contains(QStringLiteral("Entry 2")));
+        QVERIFY(page->detailText().contains(QStringLiteral("signature verifies")));
+        QSignalSpy proof(page, &ExplorerPage::proofShown);
+        page->requestProof();
+        QVERIFY(proof.wait(30000));
+        QCOMPARE(proof.first().first().toBool(), true);
+        QVERIFY(page->detailText().contains(QStringLiteral("Inclusion proof")));
+    }
+};
+
+QTEST_MAIN(TestPortalGui)
+#include "tst_portalgui.moc"

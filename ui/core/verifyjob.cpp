@@ -1,0 +1,82 @@
+#include "ui/core/verifyjob.h"
+
+#include "ledger/store/ledgerstore.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThread>
+
+namespace portal {
+
+VerifyJob::VerifyJob(QString ledgerPath, bool quick, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(ledgerPath))
+    , m_quick(quick)
+{
+    qRegisterMetaType<ledger::VerifyReport>();
+}
+
+VerifyJob::~VerifyJob()
+{
+    if (m_thread) {
+        m_cancel.store(true);
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool VerifyJob::running() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void VerifyJob::start()
+{
+    if (running())
+        return;
+    delete m_thread;
+    m_cancel.store(false);
+    QPointer<VerifyJob> self(this);
+    const QString path = m_path;
+    const bool quick = m_quick;
+    m_thread = QThread::create([self, path, quick, this] {
+        ledger::VerifyReport report;
+        QString error;
+        bool ok = false;
+        auto store = ledger::store::LedgerStore::open(path, ledger::store::LedgerStore::Mode::ReadOnly);
+        if (!store) {
+            error = store.error().message;
+        } else {
+            ledger::VerifyOptions options;
+            options.quick = quick;
+            QElapsedTimer sinceLast;
+            sinceLast.start();
+            // Progress at most every 50 ms, so the UI thread's queue is never flooded.
+            options.progress = [&](int64_t done, int64_t total) {
+                if (sinceLast.elapsed() >= 50 || done == total) {
+                    sinceLast.restart();
+                    QMetaObject::invokeMethod(this, "progress", Qt::QueuedConnection, Q_ARG(qint64, done),
+                        Q_ARG(qint64, total));
+                }
+                return !m_cancel.load();
+            };
+            auto result = ledger::verifyLedger(*store.value(), options);
+            if (result) {
+                ok = true;
+                report = result.value();
+            } else {
+                error = result.error().message;
+            }
+        }
+        // The job waits for this thread in its destructor, so `this` is alive while the call is queued;
+        // the QPointer drops delivery if the job was destroyed before the event loop runs it.
+        QMetaObject::invokeMethod(this, [self, ok, report, error] {
+            if (self)
+                emit self->finished(ok, report, error);
+        }, Qt::QueuedConnection);
+    });
+    m_thread->start();
+}
+
+} // namespace portal

@@ -1,0 +1,90 @@
+#include "ui/pages/pagewidgets.h"
+
+#include <QAbstractItemModel>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+
+namespace portal {
+
+QLabel *pageTitle(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setText(QStringLiteral("<h2>%1</h2>").arg(text.toHtmlEscaped()));
+    l->setAccessibleName(text);
+    return l;
+}
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
+{
+    auto *v = new QTableView(parent);
+    v->setModel(model);
+    v->setAccessibleName(accessibleName);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setSelectionMode(QAbstractItemView::SingleSelection);
+    v->setAlternatingRowColors(true);
+    v->setWordWrap(false);
+    v->setSortingEnabled(true);
+    v->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 8);
+    v->verticalHeader()->hide();
+    v->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    v->horizontalHeader()->setStretchLastSection(true);
+    v->horizontalHeader()->setDefaultSectionSize(120);
+    return v;
+}
+
+QLineEdit *searchBox(const QString &placeholder, QWidget *parent)
+{
+    auto *e = new QLineEdit(parent);
+    e->setPlaceholderText(placeholder);
+    e->setAccessibleName(placeholder);
+    e->setClearButtonEnabled(true);
+    return e;
+}
+
+QComboBox *filterBox(const QString &accessibleName, QWidget *parent)
+{
+    auto *c = new QComboBox(parent);
+    c->setAccessibleName(accessibleName);
+    c->setToolTip(accessibleName);
+    c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    return c;
+}
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    l->setWordWrap(true);
+    l->hide();
+    return l;
+}
+
+void showProblem(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+void fitColumns(QTableView *view)
+{
+    if (view->model() && view->model()->rowCount() <= 3000) {
+        view->resizeColumnsToContents();
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            view->setColumnWidth(c, std::min(view->columnWidth(c) + 12, 260));
+    }
+}
+
+QLabel *emptyState(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setWordWrap(true);
+    l->setAlignment(Qt::AlignCenter);
+    l->setStyleSheet(QStringLiteral("color: #555; padding: 24px;"));
+    return l;
+}
+
+} // namespace portal

@@ -1,0 +1,136 @@
+#include "ui/pages/poolspage.h"
+
+#include "ledger/queries/applications.h"
+#include "ledger/queries/grantlist.h"
+#include "ui/core/format.h"
+#include "ui/core/portalcontext.h"
+#include "ui/models/rowtablemodel.h"
+#include "ui/pages/pagewidgets.h"
+
+#include <QLabel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace portal {
+
+namespace {
+// Utilisation in per mille of the pledge, as "42.5 %".
+QString percent(int64_t part, int64_t whole)
+{
+    if (whole <= 0)
+        return QStringLiteral("—");
+    const int64_t perMille = part * 1000 / whole;
+    return QStringLiteral("%1.%2 %").arg(perMille / 10).arg(perMille % 10);
+}
+} // namespace
+
+PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
+    : Page(ctx, parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(pageTitle(tr("Sponsors and pools"), this));
+    m_model = new RowTableModel({ tr("Pool"), tr("Sponsor"), tr("Programme"), tr("Resource"), tr("Pledged"),
+                                    tr("Granted"), tr("Consumed"), tr("Left in pool"), tr("Utilisation"),
+                                    tr("Valid until") },
+        this);
+    m_view = makeTable(m_model, tr("Pools"), this);
+    m_view->setObjectName(QStringLiteral("poolsTable"));
+    layout->addWidget(m_view, 1);
+    m_detail = new QTextBrowser;
+    setDetailPane(m_detail);
+    m_detail->setObjectName(QStringLiteral("poolDetail"));
+    m_detail->setAccessibleName(tr("Pool"));
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PoolsPage::showCurrent);
+}
+
+
+
+QString PoolsPage::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+void PoolsPage::refresh()
+{
+    auto pools = ledger::queries::pools(ctx().store());
+    auto sponsors = ledger::queries::sponsors(ctx().store());
+    if (!pools || !sponsors) {
+        ctx().postNotice(PortalContext::NoticeKind::Error, tr("Could not read the pools."));
+        return;
+    }
+    std::map<std::string, std::string> sponsorNames;
+    for (const auto &s : sponsors.value())
+        sponsorNames[s.id] = s.name;
+    m_pools.clear();
+    const bool sponsorMember = ctx().hasRole({ ledger::Role::Sponsor });
+    for (auto &p : pools.value())
+        if (!sponsorMember || p.sponsor == ctx().member()->sponsor)
+            m_pools.push_back(std::move(p));
+    const int64_t now = ctx().nowMs();
+    std::vector<RowTableModel::Row> rows;
+    for (const auto &p : m_pools) {
+        RowTableModel::Row r;
+        r.id = fmt::qs(p.id);
+        const int64_t used = p.pledged > 0 ? p.granted * 1000 / p.pledged : 0;
+        Cell utilisation = numberCell(percent(p.granted, p.pledged), used);
+        Cell left = numberCell(fmt::amount(p.balance), p.balance);
+        if (!p.closed && p.pledged > 0 && p.balance * 10 < p.pledged)
+            left.colour = fmt::warnColour(); // running low: under a tenth of the pledge
+        Cell valid { p.closed ? tr("closed") : fmt::date(p.validUntil), qint64(p.validUntil), fmt::iso(p.validUntil) };
+        if (!p.closed && fmt::expiresSoon(p.validUntil, now))
+            valid.colour = fmt::warnColour();
+        const auto name = sponsorNames.find(p.sponsor);
+        r.cells = { Cell { r.id }, Cell { fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor) },
+            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) }, numberCell(fmt::amount(p.pledged), p.pledged),
+            numberCell(fmt::amount(p.granted), p.granted), numberCell(fmt::amount(p.consumed), p.consumed), left,
+            utilisation, valid };
+        rows.push_back(std::move(r));
+    }
+    m_model->setRows(std::move(rows));
+    fitColumns(m_view);
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
+    else
+        m_detail->setHtml(sponsorMember ? tr("<p>Your sponsor has no pools yet. Pledge one to fund a programme.</p>")
+                                        : tr("<p>No pools yet. Sponsors pledge pools to fund a programme.</p>"));
+}
+
+void PoolsPage::showCurrent()
+{
+    const QString id = m_model->data(m_view->currentIndex(), RowTableModel::IdRole).toString();
+    const ledger::queries::PoolUtilisation *pool = nullptr;
+    for (const auto &p : m_pools)
+        if (fmt::qs(p.id) == id)
+            pool = &p;
+    if (!pool) {
+        m_detail->clear();
+        return;
+    }
+    QString html = tr("<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
+                      "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
+                       .arg(fmt::qs(pool->id), fmt::qs(pool->sponsor), fmt::qs(pool->programme),
+                           fmt::amountWithResource(pool->pledged, pool->resource), fmt::amount(pool->granted))
+                       .arg(pool->grantCount)
+                       .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed), fmt::amount(pool->expired),
+                           fmt::amount(pool->clawedBack), fmt::amount(pool->balance));
+    // The startups it funds: grants of this pool, largest first.
+    if (auto grants = ledger::queries::poolGrants(ctx().store(), pool->id)) {
+        std::vector<const ledger::queries::GrantRow *> mine;
+        for (const auto &g : grants.value())
+            mine.push_back(&g);
+        html += tr("<h4>Grants by startup</h4><table cellpadding='3'><tr><th align='left'>Startup</th>"
+                   "<th align='right'>Granted</th><th align='right'>Used</th></tr>");
+        for (size_t i = 0; i < mine.size() && i < 50; ++i)
+            html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td></tr>")
+                        .arg(fmt::qs(mine[i]->startup), fmt::amount(mine[i]->amount), fmt::amount(mine[i]->consumed));
+        html += QStringLiteral("</table>");
+        if (mine.size() > 50)
+            html += tr("<p>… and %1 more.</p>").arg(mine.size() - 50);
+    }
+    m_detail->setHtml(html);
+}
+
+} // namespace portal

@@ -1,0 +1,34 @@
+#pragma once
+// Sponsors and pools: each pool's pledge, what is granted from it, used and left, its utilisation and
+// validity; a sponsor member sees only its own sponsor's pools. The detail pane lists the grants drawn from
+// the selected pool, by startup.
+
+#include "ledger/queries/balances.h"
+#include "ui/pages/page.h"
+
+class QTableView;
+class QTextBrowser;
+
+namespace portal {
+
+class RowTableModel;
+
+class PoolsPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit PoolsPage(PortalContext &ctx, QWidget *parent = nullptr);
+    void refresh() override;
+    RowTableModel *model() const { return m_model; }
+    QString detailText() const;
+
+private:
+    void showCurrent();
+
+    std::vector<ledger::queries::PoolUtilisation> m_pools;
+    RowTableModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QTextBrowser *m_detail = nullptr;
+};
+
+} // namespace portal

@@ -1,0 +1,131 @@
+#include "ui/window/settingsdialog.h"
+
+#include "ui/core/dialoghooks.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUrl>
+
+namespace portal {
+
+namespace {
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    l->setWordWrap(true);
+    l->hide();
+    return l;
+}
+
+QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
+{
+    auto *row = new QWidget(parent);
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(edit, 1);
+    auto *browse = new QPushButton(SettingsDialog::tr("Browse…"), row);
+    browse->setAccessibleName(SettingsDialog::tr("Browse for %1").arg(edit->accessibleName()));
+    h->addWidget(browse);
+    QObject::connect(browse, &QPushButton::clicked, row, [edit, parent, filter] {
+        QString path = DialogHooks::takeFileName().value_or(QString());
+        if (path.isEmpty())
+            path = QFileDialog::getOpenFileName(parent, edit->accessibleName(), edit->text(), filter);
+        if (!path.isEmpty())
+            edit->setText(path);
+    });
+    return row;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
+    : QDialog(parent)
+    , m_base(current)
+{
+    setWindowTitle(tr("Settings"));
+    auto *form = new QFormLayout(this);
+    m_key = new QLineEdit(current.keyFile, this);
+    m_key->setAccessibleName(tr("Identity key file"));
+    m_keyProblem = problemLabel(this);
+    form->addRow(tr("Identity (key file):"), fileRow(m_key, this, tr("Keys (*.key);;All files (*)")));
+    form->addRow(QString(), m_keyProblem);
+    m_registry = new QLineEdit(current.registryUrl, this);
+    m_registry->setAccessibleName(tr("Registry address"));
+    m_registry->setPlaceholderText(QStringLiteral("https://registry.example"));
+    m_registryProblem = problemLabel(this);
+    form->addRow(tr("Registry address:"), m_registry);
+    form->addRow(QString(), m_registryProblem);
+    m_ca = new QLineEdit(current.caFile, this);
+    m_ca->setAccessibleName(tr("CA certificate file"));
+    m_caProblem = problemLabel(this);
+    form->addRow(tr("CA file (optional):"), fileRow(m_ca, this, tr("Certificates (*.pem *.crt);;All files (*)")));
+    form->addRow(QString(), m_caProblem);
+    m_language = new QComboBox(this);
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("As the system"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("한국어"), QStringLiteral("ko"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
+    form->addRow(tr("Language:"), m_language);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLineEdit *e : { m_key, m_registry, m_ca })
+        connect(e, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    validate();
+    resize(560, sizeHint().height());
+}
+
+PortalSettings SettingsDialog::settings() const
+{
+    PortalSettings s = m_base;
+    s.keyFile = m_key->text().trimmed();
+    s.registryUrl = m_registry->text().trimmed();
+    s.caFile = m_ca->text().trimmed();
+    s.language = m_language->currentData().toString();
+    return s;
+}
+
+QString SettingsDialog::problem() const
+{
+    QStringList all;
+    for (QLabel *l : { m_keyProblem, m_registryProblem, m_caProblem })
+        if (!l->text().isEmpty())
+            all << l->text();
+    return all.join(QLatin1Char('\n'));
+}
+
+void SettingsDialog::validate()
+{
+    auto show = [](QLabel *label, const QString &text) {
+        label->setText(text);
+        label->setVisible(!text.isEmpty());
+    };
+    const QString key = m_key->text().trimmed();
+    show(m_keyProblem,
+        key.isEmpty() || (QFileInfo::exists(key) && QFileInfo::exists(key + QStringLiteral(".pub")))
+            ? QString()
+            : tr("There is no key file (with its .pub beside it) at this path."));
+    const QString url = m_registry->text().trimmed();
+    const QUrl parsed(url, QUrl::StrictMode);
+    show(m_registryProblem,
+        url.isEmpty() || (parsed.isValid() && parsed.scheme() == u"https" && !parsed.host().isEmpty())
+            ? QString()
+            : tr("The registry address must be an https:// address, e.g. https://registry.example."));
+    const QString ca = m_ca->text().trimmed();
+    show(m_caProblem, ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
+    m_ok->setEnabled(problem().isEmpty());
+}
+
+} // namespace portal
