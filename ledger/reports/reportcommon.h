@@ -19,10 +19,10 @@ inline QString q(const std::string &s)
 
 Error cancelled();
 
-// Calls progress every 4096 rows; false when the caller asked to stop.
+// Calls progress at the first row and then every 4096; false when the caller asked to stop.
 inline bool tick(const ProgressFn &progress, int64_t done, int64_t total)
 {
-    return !progress || (done & 4095) != 0 || progress(done, total);
+    return !progress || (done & 4095) != 1 || progress(done, total);
 }
 
 constexpr int64_t kDayMs = 24LL * 3600 * 1000;
