@@ -152,7 +152,8 @@ Result<JournalStats> writeJournal(
         buf.clear();
         return {};
     };
-    buf += "; Journal of " + header.allianceName.toUtf8() + " (" + header.allianceId.toUtf8() + ")\n";
+    buf += "; Journal of " + header.allianceName.simplified().toUtf8() + " (" + header.allianceId.toUtf8()
+        + ")\n";
     buf += "; Period: " + periodText(options.from, options.to).toUtf8() + "\n";
     buf += "; Drawn from " + QByteArray::number(header.logSize) + " log entries";
     if (header.checkpointSize)

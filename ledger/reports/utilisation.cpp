@@ -138,7 +138,7 @@ Result<Report> sponsorUtilisation(
         { QStringLiteral("Held by grants"), CellType::Amount },
         { QStringLiteral("Valid until"), CellType::Date } };
     Chart chart { QStringLiteral("Used in the period, by pool (GPU-hours)"), true, {} };
-    Figures all;
+    std::map<std::string, Figures> byResource; // totals are never added across resources
     auto amountCells = [](const Figures &f, bool poolRow) {
         return std::vector<Cell> { poolRow ? Cell::amount(f.pledged) : Cell::empty(), Cell::amount(f.granted),
             Cell::amount(f.used), Cell::amount(f.expired), Cell::amount(f.clawedBack),
@@ -166,6 +166,7 @@ Result<Report> sponsorUtilisation(
             r.rows.push_back(std::move(srow));
         }
         chart.bars.push_back({ q(p.id), f.used });
+        Figures &all = byResource[p.resource];
         all.pledged += f.pledged;
         all.granted += f.granted;
         all.used += f.used;
@@ -177,14 +178,12 @@ Result<Report> sponsorUtilisation(
     if (chart.bars.size() > 20)
         chart.bars.resize(20);
     r.summary.push_back({ QStringLiteral("Pools"), QString::number(pools_) });
-    r.summary.push_back({ QStringLiteral("Pledged"), units::formatAmount(all.pledged) });
-    r.summary.push_back({ QStringLiteral("Granted"), units::formatAmount(all.granted) });
-    r.summary.push_back({ QStringLiteral("Used"), units::formatAmount(all.used) });
-    r.summary.push_back({ QStringLiteral("Expired"), units::formatAmount(all.expired) });
-    r.summary.push_back({ QStringLiteral("Clawed back"), units::formatAmount(all.clawedBack) });
-    r.summary.push_back({ QStringLiteral("Amounts"),
-        QStringLiteral(
-            "GPU-hours; resources are not added across pools of different resources in the table") });
+    for (const auto &[resource, all] : byResource)
+        r.summary.push_back({ q(resource),
+            QStringLiteral("pledged %1, granted %2, used %3, expired %4, clawed back %5 GPU-hours")
+                .arg(units::formatAmount(all.pledged), units::formatAmount(all.granted),
+                    units::formatAmount(all.used), units::formatAmount(all.expired),
+                    units::formatAmount(all.clawedBack)) });
     if (!chart.bars.empty())
         r.chart = std::move(chart);
     return r;

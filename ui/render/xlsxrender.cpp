@@ -30,6 +30,10 @@ std::string utf8(const QString &s)
 
 ledger::Result<void> writeXlsx(const lr::Report &report, const QString &path)
 {
+    if (report.rows.size() > 1'000'000)
+        return ledger::makeError("too_large",
+            QStringLiteral("%1 rows do not fit in one XLSX sheet (1,048,576 rows); use CSV.")
+                .arg(report.rows.size()));
     const QByteArray file = path.toLocal8Bit();
     lxw_workbook *wb = workbook_new(file.constData());
     if (!wb)
