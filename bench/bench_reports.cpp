@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <set>
 #include <vector>
 
 namespace {
@@ -47,6 +48,13 @@ template<typename T> T must(Result<T> r, const char *what)
     if (!r)
         die(QStringLiteral("%1: %2").arg(QLatin1String(what), r.error().toString()));
     return std::move(r).value();
+}
+
+double cpuSeconds()
+{
+    rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 double seconds(const QElapsedTimer &t)
@@ -106,7 +114,10 @@ QByteArray usageFile(store::LedgerStore &store, int64_t now, int64_t rows)
     int64_t made = 0;
     for (int64_t back = 1; made < rows && back < 3660; ++back) {
         bool any = false;
+        std::set<std::string> today_; // one row per startup and resource a day: that is the usage key
         for (const G &g : grants) {
+            if (!today_.insert(g.startup + '\n' + g.resource).second)
+                continue;
             const int64_t start = today - back * day;
             if (start + day < g.createdAt || start + day > g.expiresAt || back > g.available / 2)
                 continue;
@@ -229,13 +240,22 @@ int main(int argc, char *argv[])
         auto key = must(crypto::loadKeyFile(keyPath, pass), "pm key");
         QElapsedTimer t;
         t.start();
+        double cpu = cpuSeconds();
+        imports::ImportOptions dry;
+        dry.dryRun = true;
+        const auto checked = must(imports::importUsage(*session, key, csv, dry), "dry run");
+        std::printf("usage import, check %8.2f s  (%.2f s CPU; parse, rules on a copy of the state, signing; %zu bad)\n",
+            seconds(t), cpuSeconds() - cpu, checked.problems.size());
+        t.restart();
+        cpu = cpuSeconds();
         const auto result = must(imports::importUsage(*session, key, csv, {}), "import");
         const double first = seconds(t);
+        const double firstCpu = cpuSeconds() - cpu;
         t.restart();
         const auto again = must(imports::importUsage(*session, key, csv, {}), "re-import");
-        std::printf("usage import        %8.2f s  %lld rows: %lld recorded, %zu bad; re-import %.2f s, %lld "
+        std::printf("usage import        %8.2f s  (%.2f s CPU) %lld rows: %lld recorded, %zu bad; re-import %.2f s, %lld "
                     "already recorded\n",
-            first, (long long)result.rows, (long long)result.recorded, result.problems.size(), seconds(t),
+            first, firstCpu, (long long)result.rows, (long long)result.recorded, result.problems.size(), seconds(t),
             (long long)again.alreadyRecorded);
         if (!result.problems.empty())
             std::printf("  first problem: line %lld: %s\n", (long long)result.problems[0].line,
