@@ -317,7 +317,9 @@ Result<VerifiedStatement> verifyBundle(QByteArrayView bundle, const crypto::Publ
             int64_t total = 0;
             if (const json::Value *tr = b.find("tranches"); tr && tr->isArray())
                 for (const auto &t : tr->toArray())
-                    total += num(t, "amount");
+                    if (num(t, "amount") < 0 || __builtin_add_overflow(total, num(t, "amount"), &total))
+                        return fail(
+                            "bundle_content", at + QStringLiteral(" has tranche amounts out of range."));
             g.g.granted = total;
             g.author = it.authorKeyId;
             g.entryId = it.entryIdHex;
@@ -359,20 +361,18 @@ Result<VerifiedStatement> verifyBundle(QByteArrayView bundle, const crypto::Publ
             if (g->pending || g->cancelled)
                 return fail(
                     "bundle_content", at + QStringLiteral(" moves credit of a grant that is not in effect."));
-            int64_t amount = 0;
-            if (type == "usage.recorded") {
-                amount = num(b, "amount");
-                g->g.consumed += amount;
-            } else if (type == "credits.expired") {
-                amount = g->g.balance;
-                g->g.expired += amount;
-            } else {
-                amount = b.find("amount") ? num(b, "amount") : g->g.balance;
-                g->g.clawedBack += amount;
-            }
+            const int64_t amount = type == "usage.recorded" ? num(b, "amount")
+                : type == "credits.expired"                 ? g->g.balance
+                : b.find("amount")                          ? num(b, "amount")
+                                                            : g->g.balance;
+            // Checked before adding: the totals then stay within the grant's amount.
             if (amount < 0 || amount > g->g.balance)
                 return fail(
                     "bundle_content", at + QStringLiteral(" moves more credit than the grant holds."));
+            (type == "usage.recorded"           ? g->g.consumed
+                    : type == "credits.expired" ? g->g.expired
+                                                : g->g.clawedBack)
+                += amount;
             g->g.balance -= amount;
         } else {
             return fail("bundle_content", at + QStringLiteral(" is not a type a statement may hold."));
