@@ -632,13 +632,17 @@ int runVerb(const Verb &verb, const QStringList &rest)
     if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         QString text = parser.helpText();
         const qsizetype nl = text.indexOf(QLatin1Char('\n'));
-        text = QStringLiteral("Usage: alliancectl %1 [options]").arg(verb.name)
+        text = QStringLiteral("Usage: alliancectl %1 [options]%2")
+                   .arg(verb.name, verb.argument.isEmpty() ? QString() : QLatin1Char(' ') + verb.argument)
             + (nl < 0 ? QString() : text.mid(nl));
         std::fputs(text.toUtf8().constData(), stdout);
         std::fflush(stdout);
         return ExitOk;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!verb.argument.isEmpty() && parser.positionalArguments().size() != 1)
+        usageError(QStringLiteral("\"%1\" takes one argument, %2; see `alliancectl %1 --help`.")
+                       .arg(verb.name, verb.argument));
+    if (verb.argument.isEmpty() && !parser.positionalArguments().isEmpty())
         usageError(QStringLiteral("\"%1\" takes no argument \"%2\"; see `alliancectl %1 --help`.")
                        .arg(verb.name, parser.positionalArguments().constFirst()));
     Invocation inv(verb, parser);

@@ -82,6 +82,7 @@ struct Verb
     std::function<QList<QCommandLineOption>()> options;
     std::function<int(Invocation &)> run;
     bool jsonOutput = false; // offers --json
+    QString argument; // the one positional argument the verb takes ("FILE"), if any
 };
 
 // Each commands_*.cpp adds its verbs.
@@ -108,6 +109,8 @@ public:
     QString required(const QString &name) const;
     std::optional<QString> optional(const QString &name) const;
     bool json() const { return m_verb.jsonOutput && m_parser.isSet(QStringLiteral("json")); }
+    // The positional argument of a verb that takes one (Verb::argument).
+    QString argument() const { return m_parser.positionalArguments().value(0); }
 
     // Typed option values (usage errors on bad input).
     int64_t amount(const QString &name, bool allowZero = false) const;

@@ -1,0 +1,410 @@
+#include "ledger/imports/imports.h"
+
+#include "ledger/codec/entry.h"
+#include "ledger/domain/rules.h"
+#include "ledger/domain/units.h"
+#include "ledger/engine/parallel.h"
+#include "ledger/imports/csvreader.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace ledger::imports {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Column positions by name; an error naming the first missing required column.
+Result<std::map<QString, int>> columns(
+    const CsvTable &t, const QStringList &required, const QStringList &optional)
+{
+    std::map<QString, int> at;
+    for (int i = 0; i < t.header.size(); ++i) {
+        if (at.count(t.header[i]))
+            return makeError("import_invalid",
+                QStringLiteral("The header names the column \"%1\" twice.").arg(t.header[i]));
+        at[t.header[i]] = i;
+    }
+    for (const QString &c : required)
+        if (!at.count(c))
+            return makeError("import_invalid",
+                QStringLiteral("The header has no column \"%1\" (expected: %2).")
+                    .arg(c, (required + optional).join(QStringLiteral(", "))));
+    for (auto it = at.begin(); it != at.end();) {
+        if (!required.contains(it->first) && !optional.contains(it->first))
+            return makeError(
+                "import_invalid", QStringLiteral("The header has an unknown column \"%1\".").arg(it->first));
+        ++it;
+    }
+    return at;
+}
+
+// Checks a row's shape; returns the reason it is bad, or an empty string.
+QString shapeProblem(const CsvRecord &r, const CsvTable &t)
+{
+    if (r.fieldTooLong)
+        return QStringLiteral("a field is longer than %1 bytes").arg(kMaxFieldBytes);
+    if (r.fields.size() != t.header.size())
+        return QStringLiteral("it has %1 fields, the header has %2")
+            .arg(r.fields.size())
+            .arg(t.header.size());
+    for (const QString &f : r.fields)
+        if (looksLikeFormula(f) || looksLikeFormula(f.trimmed()))
+            return QStringLiteral("the cell \"%1\" looks like a spreadsheet formula").arg(f.left(40));
+    return {};
+}
+
+struct Planned
+{
+    int64_t line;
+    Entry entry; // checked against the rules; signed only once the whole file is known to be good
+};
+
+// Checks every planned entry against a copy of the state in order (as the sequencer will), collecting the
+// rows the rules refuse, then — unless there are bad rows and !skipBad — sequences the rest as one batch.
+Result<void> commit(LedgerSession &session, const crypto::PrivateKey &key, std::vector<Planned> &planned,
+    ImportResult &result, const ImportOptions &options)
+{
+    std::sort(result.problems.begin(), result.problems.end(),
+        [](const auto &a, const auto &b) { return a.line < b.line; });
+    result.applied = false;
+    if (!result.problems.empty() && !options.skipBad)
+        return {};
+    if (options.dryRun || planned.empty()) {
+        result.applied = !options.dryRun;
+        return {};
+    }
+    auto seq = session.sequencer();
+    if (!seq)
+        return seq.error();
+    // Signing is most of the work before the sequencer: spread it over the cores.
+    std::vector<SignedEntry> batch(planned.size());
+    parallelFor(planned.size(), [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i)
+            batch[i] = signEntry(planned[i].entry, key);
+    });
+    auto receipts = seq.value()->submit(batch);
+    if (!receipts)
+        return receipts.error();
+    for (size_t i = 0; i < receipts->size(); ++i) {
+        const Receipt &r = receipts.value()[i];
+        if (r.accepted && !r.duplicate)
+            ++result.recorded;
+        else if (!r.accepted)
+            result.problems.push_back(
+                { planned[i].line, r.rejection.code + QStringLiteral(": ") + r.rejection.message });
+    }
+    result.applied = true;
+    return {};
+}
+
+struct Checker
+{
+    State copy;
+    int64_t nextSeq;
+    int64_t at;
+    std::string authorId;
+    QByteArray authorKey;
+
+    // Applies the entry to the copy (as the sequencer will, in order); the rule's reason if it is refused.
+    // The entry id only matters to entries that wait for approvals, which imports never make.
+    std::optional<QString> tryApply(const std::string &type, json::Value body, Entry &out)
+    {
+        Entry e;
+        e.type = type;
+        e.author = authorId;
+        e.createdAt = at;
+        e.nonce = makeNonce();
+        e.body = std::move(body);
+        EntryContext ctx;
+        ctx.seq = nextSeq;
+        ctx.at = at;
+        ctx.entryId = e.nonce;
+        ctx.authorKey = authorKey;
+        auto r = Rules::apply(copy, e, ctx);
+        if (!r)
+            return r.error().code + QStringLiteral(": ") + r.error().message;
+        ++nextSeq;
+        out = std::move(e);
+        return std::nullopt;
+    }
+};
+
+Result<Checker> makeChecker(LedgerSession &session, const crypto::PrivateKey &author)
+{
+    auto state = session.state();
+    if (!state)
+        return state.error();
+    Checker c { *state.value(), state.value()->size, session.clock().nowMs(), author.keyId().toStdString(),
+        author.publicKey().raw() };
+    c.copy.trackDirty = false;
+    return c;
+}
+
+// "2026-03" -> [2026-03-01, 2026-04-01); "2026-03-15" -> that day.
+std::optional<std::pair<int64_t, int64_t>> parsePeriod(const QString &text)
+{
+    static const QRegularExpression month(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    static const QRegularExpression day(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (auto m = month.match(text); m.hasMatch()) {
+        const int y = m.captured(1).toInt(), mo = m.captured(2).toInt();
+        if (mo < 1 || mo > 12)
+            return std::nullopt;
+        auto start = units::parseTime(
+            QStringLiteral("%1-%2-01").arg(y, 4, 10, QLatin1Char('0')).arg(mo, 2, 10, QLatin1Char('0')), 0);
+        const int ny = mo == 12 ? y + 1 : y, nmo = mo == 12 ? 1 : mo + 1;
+        auto end = units::parseTime(
+            QStringLiteral("%1-%2-01").arg(ny, 4, 10, QLatin1Char('0')).arg(nmo, 2, 10, QLatin1Char('0')), 0);
+        if (!start || !end)
+            return std::nullopt;
+        return std::make_pair(*start, *end);
+    }
+    if (day.match(text).hasMatch()) {
+        auto start = units::parseTime(text, 0);
+        if (!start)
+            return std::nullopt;
+        return std::make_pair(*start, *start + 86400000);
+    }
+    return std::nullopt;
+}
+
+bool tickProgress(const reports::ProgressFn &progress, int64_t done, int64_t total)
+{
+    return !progress || (done & 1023) != 0 || progress(done, total);
+}
+
+Error cancelledError()
+{
+    return makeError("cancelled", QStringLiteral("The import was cancelled; nothing was recorded."));
+}
+
+} // namespace
+
+Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKey &author,
+    QByteArrayView file, const ImportOptions &options, const reports::ProgressFn &progress)
+{
+    auto table = readCsv(file);
+    if (!table)
+        return table.error();
+    auto cols = columns(*table,
+        { QStringLiteral("provider"), QStringLiteral("resource"), QStringLiteral("startup"),
+            QStringLiteral("period"), QStringLiteral("gpu_hours") },
+        {});
+    if (!cols)
+        return cols.error();
+    auto checker = makeChecker(session, author);
+    if (!checker)
+        return checker.error();
+    Checker &ck = checker.value();
+    // (startup, resource) -> that startup's grants of the resource, the earliest to expire first.
+    std::unordered_map<std::string, std::vector<const Grant *>> grantsOf;
+    for (const auto &[id, g] : ck.copy.grants)
+        grantsOf[g.startup + '\n' + g.resource].push_back(&g);
+    for (auto &[k, v] : grantsOf)
+        std::sort(v.begin(), v.end(), [](const Grant *a, const Grant *b) {
+            return a->expiresAt != b->expiresAt ? a->expiresAt < b->expiresAt : a->id < b->id;
+        });
+
+    ImportResult result;
+    result.rows = int64_t(table->records.size());
+    std::vector<Planned> planned;
+    std::unordered_map<std::string, int64_t> keysInFile;
+    const auto &c = cols.value();
+    int64_t done = 0;
+    for (const CsvRecord &r : table->records) {
+        if (!tickProgress(progress, ++done, result.rows))
+            return cancelledError();
+        auto bad = [&](QString why) { result.problems.push_back({ r.line, std::move(why) }); };
+        if (QString why = shapeProblem(r, *table); !why.isEmpty()) {
+            bad(why);
+            continue;
+        }
+        const QString providerText = r.fields[c.at(QStringLiteral("provider"))].trimmed();
+        QString resourceText = r.fields[c.at(QStringLiteral("resource"))].trimmed();
+        const QString startupText = r.fields[c.at(QStringLiteral("startup"))].trimmed();
+        const QString periodText = r.fields[c.at(QStringLiteral("period"))].trimmed();
+        const QString hoursText = r.fields[c.at(QStringLiteral("gpu_hours"))].trimmed();
+        auto provider = units::parseId(providerText, "provider");
+        if (!provider) {
+            bad(provider.error().message);
+            continue;
+        }
+        if (!resourceText.contains(QLatin1Char('/')))
+            resourceText = providerText + QLatin1Char('/') + resourceText;
+        auto resource = units::parseResource(resourceText);
+        if (!resource) {
+            bad(resource.error().message);
+            continue;
+        }
+        if (resource->substr(0, resource->find('/')) != *provider) {
+            bad(QStringLiteral("the resource %1 is not one of provider %2").arg(resourceText, providerText));
+            continue;
+        }
+        auto startup = units::parseId(startupText, "startup");
+        if (!startup) {
+            bad(startup.error().message);
+            continue;
+        }
+        const auto period = parsePeriod(periodText);
+        if (!period) {
+            bad(QStringLiteral("the period \"%1\" is not YYYY-MM or YYYY-MM-DD").arg(periodText.left(40)));
+            continue;
+        }
+        auto amount = units::parseAmount(hoursText);
+        if (!amount) {
+            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
+            continue;
+        }
+        if (!ck.copy.startups.count(*startup)) {
+            bad(QStringLiteral("there is no startup \"%1\"").arg(startupText));
+            continue;
+        }
+        const std::string gpuClass = resource->substr(resource->find('/') + 1);
+        const std::string usageKey
+            = *provider + '/' + periodText.toStdString() + '/' + *startup + '/' + gpuClass;
+        if (usageKey.size() > 128) {
+            bad(QStringLiteral("the usage key %1 is longer than 128 bytes").arg(q(usageKey)));
+            continue;
+        }
+        if (auto seen = keysInFile.find(usageKey); seen != keysInFile.end()) {
+            bad(QStringLiteral("the same usage (%1) as line %2").arg(q(usageKey)).arg(seen->second));
+            continue;
+        }
+        keysInFile.emplace(usageKey, r.line);
+        const auto candidates = grantsOf.find(*startup + '\n' + *resource);
+        if (candidates == grantsOf.end()) {
+            bad(QStringLiteral("startup %1 holds no grant of %2").arg(startupText, q(*resource)));
+            continue;
+        }
+        bool already = false;
+        for (const Grant *g : candidates->second)
+            already = already || ck.copy.usageSeen(g->id + '\n' + usageKey);
+        if (already) {
+            ++result.alreadyRecorded;
+            continue;
+        }
+        std::optional<QString> firstReason;
+        bool placed = false;
+        for (const Grant *g : candidates->second) {
+            if (g->status != GrantStatus::Active)
+                continue;
+            json::Value body { json::Object {} };
+            body.set("grant", json::Value(g->id));
+            body.set("usage", json::Value(usageKey));
+            body.set("resource", json::Value(*resource));
+            body.set("amount", json::Value(*amount));
+            body.set("period_start", json::Value(period->first));
+            body.set("period_end", json::Value(period->second));
+            Entry s;
+            auto why = ck.tryApply("usage.recorded", std::move(body), s);
+            if (!why) {
+                planned.push_back({ r.line, std::move(s) });
+                placed = true;
+                break;
+            }
+            if (!firstReason)
+                firstReason = QStringLiteral("grant %1: %2").arg(q(g->id), *why);
+        }
+        if (!placed)
+            bad(firstReason.value_or(
+                QStringLiteral("startup %1 has no active grant of %2").arg(startupText, q(*resource))));
+    }
+    LEDGER_TRY(commit(session, author, planned, result, options));
+    return result;
+}
+
+Result<ImportResult> importApplications(LedgerSession &session, const crypto::PrivateKey &author,
+    QByteArrayView file, const ImportOptions &options, const reports::ProgressFn &progress)
+{
+    auto table = readCsv(file);
+    if (!table)
+        return table.error();
+    auto cols = columns(*table,
+        { QStringLiteral("application"), QStringLiteral("startup"), QStringLiteral("programme"),
+            QStringLiteral("title"), QStringLiteral("resource"), QStringLiteral("gpu_hours") },
+        { QStringLiteral("summary") });
+    if (!cols)
+        return cols.error();
+    auto checker = makeChecker(session, author);
+    if (!checker)
+        return checker.error();
+    Checker &ck = checker.value();
+    ImportResult result;
+    result.rows = int64_t(table->records.size());
+    std::vector<Planned> planned;
+    std::unordered_map<std::string, int64_t> idsInFile;
+    const auto &c = cols.value();
+    int64_t done = 0;
+    for (const CsvRecord &r : table->records) {
+        if (!tickProgress(progress, ++done, result.rows))
+            return cancelledError();
+        auto bad = [&](QString why) { result.problems.push_back({ r.line, std::move(why) }); };
+        if (QString why = shapeProblem(r, *table); !why.isEmpty()) {
+            bad(why);
+            continue;
+        }
+        auto field = [&](const char *name) { return r.fields[c.at(QLatin1String(name))].trimmed(); };
+        auto id = units::parseId(field("application"), "application");
+        auto startup = units::parseId(field("startup"), "startup");
+        auto programme = units::parseId(field("programme"), "programme");
+        auto resource = units::parseResource(field("resource"));
+        auto amount = units::parseAmount(field("gpu_hours"));
+        const QString title = field("title");
+        const QString summary = c.count(QStringLiteral("summary")) ? field("summary") : QString();
+        if (!id || !startup || !programme || !resource) {
+            bad((!id             ? id.error()
+                    : !startup   ? startup.error()
+                    : !programme ? programme.error()
+                                 : resource.error())
+                    .message);
+            continue;
+        }
+        if (!amount) {
+            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
+            continue;
+        }
+        if (title.isEmpty() || title.toUtf8().size() > 200) {
+            bad(QStringLiteral("the title must be 1 to 200 bytes"));
+            continue;
+        }
+        if (auto seen = idsInFile.find(*id); seen != idsInFile.end()) {
+            bad(QStringLiteral("the application %1 is also on line %2").arg(q(*id)).arg(seen->second));
+            continue;
+        }
+        idsInFile.emplace(*id, r.line);
+        if (auto existing = ck.copy.applications.find(*id); existing != ck.copy.applications.end()) {
+            if (existing->second.startup == *startup && existing->second.programme == *programme) {
+                ++result.alreadyRecorded;
+            } else {
+                bad(QStringLiteral("the application id %1 is already used by startup %2 in programme %3")
+                        .arg(q(*id), q(existing->second.startup), q(existing->second.programme)));
+            }
+            continue;
+        }
+        json::Value body { json::Object {} };
+        body.set("application", json::Value(*id));
+        body.set("startup", json::Value(*startup));
+        body.set("programme", json::Value(*programme));
+        body.set("title", json::Value(title));
+        body.set("resource", json::Value(*resource));
+        body.set("amount", json::Value(*amount));
+        if (!summary.isEmpty())
+            body.set("summary", json::Value(summary));
+        Entry s;
+        if (auto why = ck.tryApply("application.submitted", std::move(body), s))
+            bad(*why);
+        else
+            planned.push_back({ r.line, std::move(s) });
+    }
+    LEDGER_TRY(commit(session, author, planned, result, options));
+    return result;
+}
+
+} // namespace ledger::imports

@@ -1,0 +1,30 @@
+#pragma once
+// Helpers shared by the report builders (not part of the public API).
+
+#include "ledger/reports/report.h"
+#include "ledger/result.h"
+#include "ledger/store/ledgerstore.h"
+
+#include <string>
+
+namespace ledger::reports::detail {
+
+// Fills the header of `report`: alliance, period, generation time, log size and latest checkpoint.
+Result<void> fillHeader(store::LedgerStore &store, const ReportOptions &options, Report &report);
+
+inline QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+Error cancelled();
+
+// Calls progress at the first row and then every 4096; false when the caller asked to stop.
+inline bool tick(const ProgressFn &progress, int64_t done, int64_t total)
+{
+    return !progress || (done & 4095) != 1 || progress(done, total);
+}
+
+constexpr int64_t kDayMs = 24LL * 3600 * 1000;
+
+} // namespace ledger::reports::detail
