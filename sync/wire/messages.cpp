@@ -48,7 +48,8 @@ ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict
     auto key = ledger::crypto::PublicKey::fromRaw(rawKey.value());
     if (!key)
         return r.error(QStringLiteral("\"author_key\" is not a valid Ed25519 public key."));
-    auto decoded = ledger::decodeEntry(bytes.value());
+    // Not strict: the sequencer checks canonical form itself (and rejects with a receipt), so skip it here.
+    auto decoded = ledger::decodeEntry(bytes.value(), strict);
     if (!decoded && strict)
         return r.error(QStringLiteral("\"entry\" is not a ledger entry (%1).").arg(decoded.error().message));
     std::string type = decoded ? decoded->type : looseType(bytes.value());
