@@ -121,7 +121,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return e->summary;
     }
     if (role == Qt::ForegroundRole && index.column() == Checks)
-        return QBrush(!e->signatureOk ? fmt::errorColour() : inCheckpoint ? fmt::okColour() : fmt::warnColour());
+        return QBrush(!e->signatureOk ? fmt::errorColour()
+                : inCheckpoint        ? fmt::okColour()
+                                      : fmt::warnColour());
     if (role == Qt::TextAlignmentRole && index.column() == Seq)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -40,8 +40,8 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     layout->addWidget(m_search);
 
     m_tabs = new QTabWidget(this);
-    m_model = new RowTableModel({ tr("Grant"), tr("Startup"), tr("Pool"), tr("Resource"), tr("Amount"), tr("Balance"),
-                                    tr("Consumed"), tr("Status"), tr("Expires") },
+    m_model = new RowTableModel({ tr("Grant"), tr("Startup"), tr("Pool"), tr("Resource"), tr("Amount"),
+                                    tr("Balance"), tr("Consumed"), tr("Status"), tr("Expires") },
         this);
     m_view = makeTable(m_model, tr("Grants"), m_tabs);
     m_view->setObjectName(QStringLiteral("grantsTable"));
@@ -49,7 +49,8 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
 
     auto *approvalsTab = new QWidget(m_tabs);
     auto *al = new QVBoxLayout(approvalsTab);
-    m_approvals = new RowTableModel({ tr("Waiting entry"), tr("Proposed by"), tr("Approvals"), tr("Since") }, this);
+    m_approvals
+        = new RowTableModel({ tr("Waiting entry"), tr("Proposed by"), tr("Approvals"), tr("Since") }, this);
     m_approvalsView = makeTable(m_approvals, tr("Entries waiting for approvals"), approvalsTab);
     m_approvalsView->setObjectName(QStringLiteral("approvalsTable"));
     m_approvalsView->setColumnWidth(0, 420);
@@ -91,8 +92,10 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_newGrant = new NewGrantForm(ctx, m_detail);
     m_detail->addWidget(m_newGrant);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &GrantsPage::showCurrent);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &GrantsPage::showCurrent);
     connect(m_search, &QLineEdit::textChanged, this, &GrantsPage::applySearch);
+    connect(m_view, &QTableView::activated, this, &GrantsPage::openCurrent); // Enter
     connect(m_new, &QPushButton::clicked, this, &GrantsPage::primaryAction);
     connect(m_release, &QPushButton::clicked, this, &GrantsPage::releaseDue);
     connect(m_approve, &QPushButton::clicked, this, &GrantsPage::approveSelected);
@@ -107,8 +110,6 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     usageBox->setVisible(manager);
     clawBox->setVisible(manager);
 }
-
-
 
 void GrantsPage::refresh()
 {
@@ -141,8 +142,9 @@ void GrantsPage::refresh()
         Cell status { fmt::grantStatus(g.status), {}, {}, {}, false };
         if (g.status == "pending_approval")
             status.colour = fmt::warnColour();
-        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup) }, Cell { fmt::qs(g.pool) }, Cell { fmt::qs(g.resource) },
-            numberCell(fmt::amount(g.amount), g.amount), numberCell(fmt::amount(g.balance()), g.balance()),
+        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup) }, Cell { fmt::qs(g.pool) },
+            Cell { fmt::qs(g.resource) }, numberCell(fmt::amount(g.amount), g.amount),
+            numberCell(fmt::amount(g.balance()), g.balance()),
             numberCell(fmt::amount(g.consumed), g.consumed), status, expires };
         rows.push_back(std::move(r));
     }
@@ -160,8 +162,8 @@ void GrantsPage::refresh()
         Cell approvals { tr("%1 of %2").arg(p.approvers.size()).arg(p.required), {}, {}, {}, true };
         if (mine)
             approvals.text = tr("%1 of %2 (you approved)").arg(p.approvers.size()).arg(p.required);
-        r.cells = { Cell { what, {}, what }, Cell { names.value(fmt::qs(p.author), fmt::qs(p.author)) }, approvals,
-            Cell { fmt::date(p.createdAt), qint64(p.createdAt), fmt::iso(p.createdAt) } };
+        r.cells = { Cell { what, {}, what }, Cell { names.value(fmt::qs(p.author), fmt::qs(p.author)) },
+            approvals, Cell { fmt::date(p.createdAt), qint64(p.createdAt), fmt::iso(p.createdAt) } };
         waiting.push_back(std::move(r));
     }
     m_approvals->setRows(std::move(waiting));
@@ -186,7 +188,8 @@ void GrantsPage::applySearch()
 }
 
 namespace {
-const ledger::queries::GrantRow *findGrant(const std::vector<ledger::queries::GrantRow> &grants, const QString &id)
+const ledger::queries::GrantRow *findGrant(
+    const std::vector<ledger::queries::GrantRow> &grants, const QString &id)
 {
     for (const auto &g : grants)
         if (fmt::qs(g.id) == id)
@@ -208,9 +211,10 @@ void GrantsPage::showCurrent()
         m_text->setHtml(tr("<p>No grant selected. Grants are made from approved applications (Ctrl+N).</p>"));
         return;
     }
-    QString html = tr("<h3>Grant %1</h3><p>%2 for startup %3 from pool %4<br>Status: <b>%5</b><br>Expires: %6</p>")
-                       .arg(fmt::qs(g->id), fmt::amountWithResource(g->amount, g->resource), fmt::qs(g->startup),
-                           fmt::qs(g->pool), fmt::grantStatus(g->status), fmt::date(g->expiresAt));
+    QString html
+        = tr("<h3>Grant %1</h3><p>%2 for startup %3 from pool %4<br>Status: <b>%5</b><br>Expires: %6</p>")
+              .arg(fmt::qs(g->id), fmt::amountWithResource(g->amount, g->resource), fmt::qs(g->startup),
+                  fmt::qs(g->pool), fmt::grantStatus(g->status), fmt::date(g->expiresAt));
     html += tr("<p>Balance %1 (unreleased %2, available %3)<br>Consumed %4 · expired %5 · clawed back %6</p>")
                 .arg(fmt::amount(g->balance()), fmt::amount(g->unreleased), fmt::amount(g->available),
                     fmt::amount(g->consumed), fmt::amount(g->expired), fmt::amount(g->clawedBack));
@@ -220,7 +224,9 @@ void GrantsPage::showCurrent()
         const auto &t = g->tranches[i];
         html += tr("<li>%1 on %2 — %3</li>")
                     .arg(fmt::amount(t.amount), fmt::date(t.releaseAt),
-                        t.released ? tr("released") : t.releaseAt <= now ? tr("due") : tr("not yet due"));
+                        t.released               ? tr("released")
+                            : t.releaseAt <= now ? tr("due")
+                                                 : tr("not yet due"));
         if (!t.released && t.releaseAt <= now && g->status == "active")
             m_release->setEnabled(true);
     }

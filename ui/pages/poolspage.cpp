@@ -32,9 +32,9 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(pageTitle(tr("Sponsors and pools"), this));
-    m_model = new RowTableModel({ tr("Pool"), tr("Sponsor"), tr("Programme"), tr("Resource"), tr("Pledged"),
-                                    tr("Granted"), tr("Consumed"), tr("Left in pool"), tr("Utilisation"),
-                                    tr("Valid until") },
+    m_model = new RowTableModel(
+        { tr("Pool"), tr("Sponsor"), tr("Programme"), tr("Resource"), tr("Pledged"), tr("Granted"),
+            tr("Consumed"), tr("Left in pool"), tr("Utilisation"), tr("Valid until") },
         this);
     m_view = makeTable(m_model, tr("Pools"), this);
     m_view->setObjectName(QStringLiteral("poolsTable"));
@@ -45,8 +45,6 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
     m_detail->setAccessibleName(tr("Pool"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PoolsPage::showCurrent);
 }
-
-
 
 QString PoolsPage::detailText() const
 {
@@ -79,14 +77,15 @@ void PoolsPage::refresh()
         Cell left = numberCell(fmt::amount(p.balance), p.balance);
         if (!p.closed && p.pledged > 0 && p.balance * 10 < p.pledged)
             left.colour = fmt::warnColour(); // running low: under a tenth of the pledge
-        Cell valid { p.closed ? tr("closed") : fmt::date(p.validUntil), qint64(p.validUntil), fmt::iso(p.validUntil) };
+        Cell valid { p.closed ? tr("closed") : fmt::date(p.validUntil), qint64(p.validUntil),
+            fmt::iso(p.validUntil) };
         if (!p.closed && fmt::expiresSoon(p.validUntil, now))
             valid.colour = fmt::warnColour();
         const auto name = sponsorNames.find(p.sponsor);
         r.cells = { Cell { r.id }, Cell { fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor) },
-            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) }, numberCell(fmt::amount(p.pledged), p.pledged),
-            numberCell(fmt::amount(p.granted), p.granted), numberCell(fmt::amount(p.consumed), p.consumed), left,
-            utilisation, valid };
+            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) },
+            numberCell(fmt::amount(p.pledged), p.pledged), numberCell(fmt::amount(p.granted), p.granted),
+            numberCell(fmt::amount(p.consumed), p.consumed), left, utilisation, valid };
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));
@@ -94,8 +93,9 @@ void PoolsPage::refresh()
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     else
-        m_detail->setHtml(sponsorMember ? tr("<p>Your sponsor has no pools yet. Pledge one to fund a programme.</p>")
-                                        : tr("<p>No pools yet. Sponsors pledge pools to fund a programme.</p>"));
+        m_detail->setHtml(sponsorMember
+                ? tr("<p>Your sponsor has no pools yet. Pledge one to fund a programme.</p>")
+                : tr("<p>No pools yet. Sponsors pledge pools to fund a programme.</p>"));
 }
 
 void PoolsPage::showCurrent()
@@ -109,13 +109,15 @@ void PoolsPage::showCurrent()
         m_detail->clear();
         return;
     }
-    QString html = tr("<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
-                      "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
+    QString html = tr(
+        "<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
+        "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
                        .arg(fmt::qs(pool->id), fmt::qs(pool->sponsor), fmt::qs(pool->programme),
                            fmt::amountWithResource(pool->pledged, pool->resource), fmt::amount(pool->granted))
                        .arg(pool->grantCount)
-                       .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed), fmt::amount(pool->expired),
-                           fmt::amount(pool->clawedBack), fmt::amount(pool->balance));
+                       .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed),
+                           fmt::amount(pool->expired), fmt::amount(pool->clawedBack),
+                           fmt::amount(pool->balance));
     // The startups it funds: grants of this pool, largest first.
     if (auto grants = ledger::queries::poolGrants(ctx().store(), pool->id)) {
         std::vector<const ledger::queries::GrantRow *> mine;
@@ -125,7 +127,8 @@ void PoolsPage::showCurrent()
                    "<th align='right'>Granted</th><th align='right'>Used</th></tr>");
         for (size_t i = 0; i < mine.size() && i < 50; ++i)
             html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td></tr>")
-                        .arg(fmt::qs(mine[i]->startup), fmt::amount(mine[i]->amount), fmt::amount(mine[i]->consumed));
+                        .arg(fmt::qs(mine[i]->startup), fmt::amount(mine[i]->amount),
+                            fmt::amount(mine[i]->consumed));
         html += QStringLiteral("</table>");
         if (mine.size() > 50)
             html += tr("<p>… and %1 more.</p>").arg(mine.size() - 50);
