@@ -71,7 +71,7 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_text = new QTextBrowser(m_grantDetail);
     m_text->setObjectName(QStringLiteral("grantText"));
     m_text->setAccessibleName(tr("Grant"));
-    m_text->setMinimumHeight(200);
+    m_text->setMinimumHeight(330);
     dl->addWidget(m_text);
     m_release = new QPushButton(tr("Release the due tranche…"), m_grantDetail);
     m_release->setObjectName(QStringLiteral("releaseTranche"));
