@@ -1364,6 +1364,18 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Utilisation of the pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted, not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation of the pools (GPU-hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::PortalApp</name>

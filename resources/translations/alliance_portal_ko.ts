@@ -1365,6 +1365,18 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;… 외 %1건.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Utilisation of the pools</source>
+        <translation>풀 활용률</translation>
+    </message>
+    <message>
+        <source>Granted, not used</source>
+        <translation>지원됨, 미사용</translation>
+    </message>
+    <message>
+        <source>Utilisation of the pools (GPU-hours)</source>
+        <translation>풀 활용률 (GPU시간)</translation>
+    </message>
 </context>
 <context>
     <name>portal::PortalApp</name>

@@ -7,10 +7,16 @@
 #include "ui/models/rowtablemodel.h"
 #include "ui/pages/pagewidgets.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <map>
 
@@ -39,6 +45,11 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
     m_view = makeTable(m_model, tr("Pools"), this);
     m_view->setObjectName(QStringLiteral("poolsTable"));
     layout->addWidget(m_view, 1);
+    m_chart = new QChartView(this);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setAccessibleName(tr("Utilisation of the pools"));
+    m_chart->setMinimumHeight(260);
+    layout->addWidget(m_chart, 1);
     m_detail = new QTextBrowser;
     setDetailPane(m_detail);
     m_detail->setObjectName(QStringLiteral("poolDetail"));
@@ -90,12 +101,55 @@ void PoolsPage::refresh()
     }
     m_model->setRows(std::move(rows));
     fitColumns(m_view);
+    drawChart();
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     else
         m_detail->setHtml(sponsorMember
                 ? tr("<p>Your sponsor has no pools yet. Pledge one to fund a programme.</p>")
                 : tr("<p>No pools yet. Sponsors pledge pools to fund a programme.</p>"));
+}
+
+void PoolsPage::drawChart()
+{
+    // Per pool (at most 12, largest first): consumed, granted but not used, and left in the pool.
+    std::vector<const ledger::queries::PoolUtilisation *> shown;
+    for (const auto &p : m_pools)
+        shown.push_back(&p);
+    std::sort(shown.begin(), shown.end(), [](auto *a, auto *b) { return a->pledged > b->pledged; });
+    if (shown.size() > 12)
+        shown.resize(12);
+    auto *consumed = new QBarSet(tr("Consumed"));
+    auto *held = new QBarSet(tr("Granted, not used"));
+    auto *left = new QBarSet(tr("Left in pool"));
+    QStringList names;
+    for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
+        const auto *p = *it;
+        // Drawing only: the figures themselves stay int64 milli-GPU-hours.
+        *consumed << double(p->consumed) / 1000.0;
+        *held << double(std::max<int64_t>(p->granted - p->consumed - p->expired - p->clawedBack, 0)) / 1000.0;
+        *left << double(p->balance) / 1000.0;
+        names << fmt::qs(p->id);
+    }
+    auto *series = new QHorizontalStackedBarSeries;
+    series->append(consumed);
+    series->append(held);
+    series->append(left);
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->setTitle(tr("Utilisation of the pools (GPU-hours)"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(names);
+    auto *axisX = new QValueAxis;
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisY);
+    series->attachAxis(axisX);
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
 }
 
 void PoolsPage::showCurrent()
