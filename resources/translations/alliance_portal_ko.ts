@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>Format</name>
@@ -483,8 +482,7 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message numerus="yes">
         <source>Assign %1 to %n application(s).</source>
         <translation>
-            <numerusform>%1을(를) 신청서 %n건에 배정합니다.</numerusform>
-        </translation>
+            <numerusform>%1을(를) 신청서 %n건에 배정합니다.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -696,12 +694,12 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;p&gt;유형: %1&lt;br&gt;서명자: %2&lt;br&gt;키 ID: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;순서 확정: %4&lt;br&gt;항목 ID: &lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ The signature verifies with the signer&apos;s key.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ 서명자의 키로 서명이 검증됩니다.&lt;/p&gt;</translation>
+        <source>&lt;p style='color:#1b7f3a'&gt;✓ The signature verifies with the signer's key.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#1b7f3a'&gt;✓ 서명자의 키로 서명이 검증됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ The signature does not verify.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ 서명이 검증되지 않습니다.&lt;/p&gt;</translation>
+        <source>&lt;p style='color:#b01c1c'&gt;✗ The signature does not verify.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#b01c1c'&gt;✗ 서명이 검증되지 않습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Computing the proof…</source>
@@ -716,12 +714,12 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;h4&gt;포함 증명&lt;/h4&gt;&lt;p&gt;리프 해시 &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;항목 %L2개의 체크포인트, 루트 &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ The path leads to the checkpoint&apos;s root: the entry is in the signed log.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ 경로가 체크포인트 루트에 이릅니다: 항목이 서명된 로그에 있습니다.&lt;/p&gt;</translation>
+        <source>&lt;p style='color:#1b7f3a'&gt;✓ The path leads to the checkpoint's root: the entry is in the signed log.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#1b7f3a'&gt;✓ 경로가 체크포인트 루트에 이릅니다: 항목이 서명된 로그에 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ The path does not lead to the checkpoint&apos;s root.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ 경로가 체크포인트 루트에 이르지 않습니다.&lt;/p&gt;</translation>
+        <source>&lt;p style='color:#b01c1c'&gt;✗ The path does not lead to the checkpoint's root.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#b01c1c'&gt;✗ 경로가 체크포인트 루트에 이르지 않습니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1019,14 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Select the entry to approve first.</source>
         <translation>먼저 승인할 항목을 선택하세요.</translation>
     </message>
+    <message>
+        <source>Expire the remaining credits…</source>
+        <translation>남은 크레딧 만료 처리…</translation>
+    </message>
+    <message>
+        <source>Moves what is left of a grant past its expiry date to expired.</source>
+        <translation>만료일이 지난 지원금의 남은 크레딧을 만료로 옮깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>portal::LogModel</name>
@@ -1231,8 +1237,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>1,200 @ 2026-12-01; 600 @ 2027-03-01</translation>
     </message>
     <message>
-        <source>GPU-hours @ release date, separated by &apos;;&apos;. Without a date a tranche is released at once.</source>
-        <translation>GPU시간 @ 지급일, &apos;;&apos;로 구분. 날짜가 없으면 즉시 지급됩니다.</translation>
+        <source>GPU-hours @ release date, separated by ';'. Without a date a tranche is released at once.</source>
+        <translation>GPU시간 @ 지급일, ';'로 구분. 날짜가 없으면 즉시 지급됩니다.</translation>
     </message>
     <message>
         <source>Expires</source>
@@ -1358,8 +1364,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;h3&gt;풀 %1&lt;/h3&gt;&lt;p&gt;후원사 %2, 프로그램 %3&lt;br&gt;약정 %4&lt;br&gt;지원금 %6건에 %5 지원 (승인 대기 %7)&lt;br&gt;사용 %8 · 만료 %9 · 회수 %10&lt;br&gt;풀 잔액 %11&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h4&gt;Grants by startup&lt;/h4&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Startup&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Granted&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Used&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;h4&gt;스타트업별 지원금&lt;/h4&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;스타트업&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;지원&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;사용&lt;/th&gt;&lt;/tr&gt;</translation>
+        <source>&lt;h4&gt;Grants by startup&lt;/h4&gt;&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;th align='left'&gt;Startup&lt;/th&gt;&lt;th align='right'&gt;Granted&lt;/th&gt;&lt;th align='right'&gt;Used&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;h4&gt;스타트업별 지원금&lt;/h4&gt;&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;th align='left'&gt;스타트업&lt;/th&gt;&lt;th align='right'&gt;지원&lt;/th&gt;&lt;th align='right'&gt;사용&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
@@ -1710,7 +1716,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>먼저 지원금을 선택하세요.</translation>
     </message>
     <message>
-        <source>Give the usage key of the provider&apos;s record (at most 128 bytes); it makes imports idempotent.</source>
+        <source>Give the usage key of the provider's record (at most 128 bytes); it makes imports idempotent.</source>
         <translation>제공사 기록의 사용 키를 입력하세요 (최대 128바이트). 가져오기를 멱등하게 만듭니다.</translation>
     </message>
     <message>

@@ -256,6 +256,26 @@ private slots:
             QVERIFY2(
                 page->forecastText().contains(QStringLiteral("runs out")), qPrintable(page->forecastText()));
         }
+        {
+            auto ctx = open(m_world->pmKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(window.showPage(QStringLiteral("grants")));
+            auto *grants = qobject_cast<GrantsPage *>(window.page(QStringLiteral("grants")));
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            // Past its expiry the rest of the grant can be expired (offered only then).
+            QVERIFY(!window.findChild<QAbstractButton *>(QStringLiteral("expireGrant"))->isEnabled());
+            m_world->clock()->set(ledger::units::parseTime(u"2026-10-01", 0).value());
+            grants->refresh();
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            QVERIFY(window.findChild<QAbstractButton *>(QStringLiteral("expireGrant"))->isEnabled());
+            sign();
+            QVERIFY(grants->expireSelected());
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            QVERIFY2(grants->detailText().contains(QStringLiteral("expired 150.000")),
+                qPrintable(grants->detailText()));
+        }
     }
 
     void cancelledCeremonySignsNothing()

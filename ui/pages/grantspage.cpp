@@ -76,6 +76,10 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_release = new QPushButton(tr("Release the due tranche…"), m_grantDetail);
     m_release->setObjectName(QStringLiteral("releaseTranche"));
     dl->addWidget(m_release);
+    m_expire = new QPushButton(tr("Expire the remaining credits…"), m_grantDetail);
+    m_expire->setObjectName(QStringLiteral("expireGrant"));
+    m_expire->setToolTip(tr("Moves what is left of a grant past its expiry date to expired."));
+    dl->addWidget(m_expire);
     auto *usageBox = new QGroupBox(tr("Record usage"), m_grantDetail);
     auto *ul = new QVBoxLayout(usageBox);
     m_usage = new UsageForm(ctx, usageBox);
@@ -98,6 +102,7 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     connect(m_view, &QTableView::activated, this, &GrantsPage::openCurrent); // Enter
     connect(m_new, &QPushButton::clicked, this, &GrantsPage::primaryAction);
     connect(m_release, &QPushButton::clicked, this, &GrantsPage::releaseDue);
+    connect(m_expire, &QPushButton::clicked, this, &GrantsPage::expireSelected);
     connect(m_approve, &QPushButton::clicked, this, &GrantsPage::approveSelected);
     connect(m_newGrant, &NewGrantForm::done, this, [this] { m_detail->setCurrentIndex(0); });
     setTabOrder(m_search, m_tabs);
@@ -107,6 +112,7 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_new->setVisible(manager);
     m_approve->setVisible(manager);
     m_release->setVisible(manager);
+    m_expire->setVisible(manager);
     usageBox->setVisible(manager);
     clawBox->setVisible(manager);
 }
@@ -207,6 +213,7 @@ void GrantsPage::showCurrent()
     m_usage->setGrant(g && g->status == "active" ? g : nullptr);
     m_clawback->setGrant(g && g->status == "active" ? g : nullptr);
     m_release->setEnabled(false);
+    m_expire->setEnabled(g && g->status == "active" && g->expiresAt <= ctx().nowMs() && g->balance() > 0);
     if (!g) {
         m_text->setHtml(tr("<p>No grant selected. Grants are made from approved applications (Ctrl+N).</p>"));
         return;
@@ -294,6 +301,16 @@ bool GrantsPage::releaseDue()
         }
     }
     return false;
+}
+
+bool GrantsPage::expireSelected()
+{
+    const QString id = m_model->data(m_view->currentIndex(), RowTableModel::IdRole).toString();
+    if (!findGrant(m_grants, id))
+        return false;
+    Value body { ledger::json::Object {} };
+    body.set("grant", Value(id));
+    return SigningCeremony::run(this, ctx(), "credits.expired", std::move(body)).done();
 }
 
 bool GrantsPage::approveSelected()
