@@ -16,13 +16,16 @@
 #include "ui/pages/grantforms.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/startuppage.h"
+#include "ui/window/firstrundialog.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/settingsdialog.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -385,6 +388,41 @@ private slots:
         QTest::keyClick(&dialog, Qt::Key_Escape);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(!dialog.isVisible());
+    }
+
+    void firstRunCreatesANewAlliance()
+    {
+        FirstRunDialog dialog;
+        dialog.show();
+        auto field
+            = [&](const char *name) { return dialog.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+        QVERIFY(field("Alliance name") && field("New root key file"));
+        const QString dir = m_world->fixture->dir().path();
+        field("Alliance name")->setText(QStringLiteral("Test Alliance"));
+        field("Alliance id")->setText(QStringLiteral("Not An Id!"));
+        field("Log origin")->setText(QStringLiteral("test.example/ledger"));
+        field("New ledger file")->setText(dir + QStringLiteral("/new.ledger"));
+        field("New root key file")->setText(dir + QStringLiteral("/root.key"));
+        field("Passphrase")->setText(QStringLiteral("a long passphrase"));
+        field("Passphrase again")->setText(QStringLiteral("a long passphrase"));
+        QPushButton *create = nullptr;
+        for (auto *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == u"Create")
+                create = b;
+        QVERIFY(create);
+        create->click(); // a bad id: refused, nothing written
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/new.ledger")));
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/root.key")));
+        field("Alliance id")->setText(QStringLiteral("test-alliance"));
+        create->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.choice(), FirstRunDialog::Choice::Create);
+        // The new ledger opens with its root key: an administrator of a one-entry log.
+        auto ctx = PortalContext::open(dialog.ledgerPath(), dialog.keyFile());
+        QVERIFY(ctx);
+        QCOMPARE(ctx.value()->role(), std::optional<ledger::Role>(ledger::Role::Admin));
+        QCOMPARE(ctx.value()->info().logSize, 1);
+        QCOMPARE(ctx.value()->info().allianceName, std::string("Test Alliance"));
     }
 
     void explorerShowsEntriesAndProofs()
