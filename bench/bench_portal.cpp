@@ -10,11 +10,11 @@
 
 #include "ui/core/portalcontext.h"
 #include "ui/models/applicationsmodel.h"
-#include "ui/pages/page.h"
 #include "ui/pages/applicationspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/explorerpage.h"
 #include "ui/pages/grantspage.h"
+#include "ui/pages/page.h"
 #include "ui/pages/poolspage.h"
 #include "ui/window/mainwindow.h"
 
@@ -75,7 +75,8 @@ int coldStart(const Args &a)
         p.waitForFinished(30000);
         out += p.readAllStandardOutput();
         if (ms < 0) {
-            std::fprintf(stderr, "coldstart: no first paint; stderr: %s\n", p.readAllStandardError().constData());
+            std::fprintf(
+                stderr, "coldstart: no first paint; stderr: %s\n", p.readAllStandardError().constData());
             return 1;
         }
         for (const QByteArray &line : out.split('\n'))
@@ -153,8 +154,8 @@ int pages(const Args &a)
         QCoreApplication::processEvents();
         steps.push_back(double(s.nsecsElapsed()) / 1e6);
     }
-    std::printf("explorer page down: p50 %.2f ms, p95 %.2f ms, max %.2f ms (100 pages)\n", percentile(steps, 0.5),
-        percentile(steps, 0.95), percentile(steps, 1.0));
+    std::printf("explorer page down: p50 %.2f ms, p95 %.2f ms, max %.2f ms (100 pages)\n",
+        percentile(steps, 0.5), percentile(steps, 0.95), percentile(steps, 1.0));
     return 0;
 }
 
@@ -184,12 +185,13 @@ std::vector<ledger::queries::ApplicationRow> syntheticApplications(int n)
         a.startupName = std::string(names[next() % 10]) + " " + std::string(words[next() % 15]) + " AI";
         a.sector = sectors[next() % 10];
         a.programme = "programme-" + std::to_string(next() % 4);
-        a.title = std::string(words[next() % 15]) + " " + words[next() % 15] + " for " + words[next() % 15] + " "
-            + words[next() % 15];
+        a.title = std::string(words[next() % 15]) + " " + words[next() % 15] + " for " + words[next() % 15]
+            + " " + words[next() % 15];
         a.resource = "naver-cloud/b200";
         a.requested = int64_t(next() % 5000000);
         a.stage = "under_review";
-        a.reviewers = { "reviewer-" + std::to_string(next() % 40), "reviewer-" + std::to_string(next() % 40) };
+        a.reviewers
+            = { "reviewer-" + std::to_string(next() % 40), "reviewer-" + std::to_string(next() % 40) };
         a.submittedAt = 1767225600000 + i;
         rows.push_back(std::move(a));
     }
@@ -233,7 +235,8 @@ int filter(const Args &a)
     keystroke(QString());
     f.sector.clear();
     keystroke(QString());
-    std::printf("filter: %zu keystrokes on %d applications: p50 %.2f ms, p95 %.2f ms, max %.2f ms (\"%s\" matches %d)\n",
+    std::printf("filter: %zu keystrokes on %d applications: p50 %.2f ms, p95 %.2f ms, max %.2f ms (\"%s\" "
+                "matches %d)\n",
         times.size(), a.applications, percentile(times, 0.5), percentile(times, 0.95), percentile(times, 1.0),
         qPrintable(typed), matches);
     return 0;

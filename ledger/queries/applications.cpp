@@ -98,14 +98,16 @@ int64_t ReviewRow::total() const
 
 bool ApplicationRow::reviewedBy(std::string_view keyId) const
 {
-    return std::any_of(reviews.begin(), reviews.end(), [&](const ReviewRow &r) { return r.reviewer == keyId; });
+    return std::any_of(
+        reviews.begin(), reviews.end(), [&](const ReviewRow &r) { return r.reviewer == keyId; });
 }
 
 Result<std::vector<ApplicationRow>> applications(store::LedgerStore &store, bool withReviews)
 {
     LQ_STMT(st, "SELECT " APP_COLUMNS APP_FROM);
     std::vector<ApplicationRow> out;
-    LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &s) { out.push_back(readApplication(s, withReviews)); }));
+    LEDGER_TRY(detail::eachRow(
+        st, [&](const sql::Statement &s) { out.push_back(readApplication(s, withReviews)); }));
     newestFirst(out);
     return out;
 }
@@ -124,7 +126,8 @@ Result<std::vector<ApplicationRow>> startupApplications(store::LedgerStore &stor
     LQ_STMT(st, "SELECT " APP_COLUMNS APP_FROM " WHERE a.startup = ?");
     st.bind(1, startupId);
     std::vector<ApplicationRow> out;
-    LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &s) { out.push_back(readApplication(s, true)); }));
+    LEDGER_TRY(
+        detail::eachRow(st, [&](const sql::Statement &s) { out.push_back(readApplication(s, true)); }));
     newestFirst(out);
     return out;
 }
@@ -132,7 +135,8 @@ Result<std::vector<ApplicationRow>> startupApplications(store::LedgerStore &stor
 Result<std::vector<ProgrammeRow>> programmes(store::LedgerStore &store)
 {
     LQ_STMT(st,
-        "SELECT id, name, opens_at, closes_at, rubric, approval_threshold, approvals_required FROM programmes "
+        "SELECT id, name, opens_at, closes_at, rubric, approval_threshold, approvals_required FROM "
+        "programmes "
         "ORDER BY opens_at, id");
     std::vector<ProgrammeRow> out;
     LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &s) {
@@ -162,8 +166,9 @@ Result<std::vector<SponsorRow>> sponsors(store::LedgerStore &store)
 {
     LQ_STMT(st, "SELECT id, name, kind FROM sponsors ORDER BY name, id");
     std::vector<SponsorRow> out;
-    LEDGER_TRY(detail::eachRow(
-        st, [&](const sql::Statement &s) { out.push_back(SponsorRow { str(s, 0), str(s, 1), str(s, 2) }); }));
+    LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &s) {
+        out.push_back(SponsorRow { str(s, 0), str(s, 1), str(s, 2) });
+    }));
     return out;
 }
 

@@ -72,7 +72,8 @@ struct SponsorRow
 // only the reviewers); ApplicationRow::reviews is then empty.
 Result<std::vector<ApplicationRow>> applications(store::LedgerStore &store, bool withReviews = true);
 Result<std::optional<ApplicationRow>> application(store::LedgerStore &store, std::string_view id);
-Result<std::vector<ApplicationRow>> startupApplications(store::LedgerStore &store, std::string_view startupId);
+Result<std::vector<ApplicationRow>> startupApplications(
+    store::LedgerStore &store, std::string_view startupId);
 Result<std::vector<ProgrammeRow>> programmes(store::LedgerStore &store);
 Result<std::vector<SponsorRow>> sponsors(store::LedgerStore &store);
 

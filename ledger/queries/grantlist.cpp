@@ -94,7 +94,8 @@ Result<std::vector<MovementRow>> startupMovements(store::LedgerStore &store, std
     st.bind(1, startupId);
     std::vector<MovementRow> out;
     LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &s) {
-        out.push_back(MovementRow { s.int64(0), s.int64(1), str(s, 2), str(s, 3), str(s, 4), s.int64(5), str(s, 6) });
+        out.push_back(
+            MovementRow { s.int64(0), s.int64(1), str(s, 2), str(s, 3), str(s, 4), s.int64(5), str(s, 6) });
     }));
     return out;
 }

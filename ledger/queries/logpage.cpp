@@ -50,8 +50,8 @@ Result<InclusionProof> inclusionProof(store::LedgerStore &store, int64_t seq)
     proof.root = cp.value()->root;
     auto source = store.leafSource();
     proof.path = merkle::inclusionProof(*source, quint64(seq), quint64(proof.treeSize));
-    proof.verified
-        = merkle::verifyInclusion(quint64(seq), quint64(proof.treeSize), proof.leafHash, proof.path, proof.root);
+    proof.verified = merkle::verifyInclusion(
+        quint64(seq), quint64(proof.treeSize), proof.leafHash, proof.path, proof.root);
     return proof;
 }
 

@@ -1020,6 +1020,14 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Select the entry to approve first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Expire the remaining credits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves what is left of a grant past its expiry date to expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::LogModel</name>
@@ -1362,6 +1370,18 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation of the pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted, not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation of the pools (GPU-hours)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

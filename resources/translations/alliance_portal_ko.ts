@@ -1019,6 +1019,14 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Select the entry to approve first.</source>
         <translation>먼저 승인할 항목을 선택하세요.</translation>
     </message>
+    <message>
+        <source>Expire the remaining credits…</source>
+        <translation>남은 크레딧 만료 처리…</translation>
+    </message>
+    <message>
+        <source>Moves what is left of a grant past its expiry date to expired.</source>
+        <translation>만료일이 지난 지원금의 남은 크레딧을 만료로 옮깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>portal::LogModel</name>
@@ -1362,6 +1370,18 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
         <translation>&lt;p&gt;… 외 %1건.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Utilisation of the pools</source>
+        <translation>풀 활용률</translation>
+    </message>
+    <message>
+        <source>Granted, not used</source>
+        <translation>지원됨, 미사용</translation>
+    </message>
+    <message>
+        <source>Utilisation of the pools (GPU-hours)</source>
+        <translation>풀 활용률 (GPU시간)</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,8 @@ std::unique_ptr<PortalWorld> makePortalWorld()
     f.mustRecord(world.founder2, "application.submitted",
         bodies::application(w->underReview, world.startup2, world.programme, world.resource, 200'000,
             "Clinical speech recognition"));
-    f.mustRecord(world.pm, "application.assigned", bodies::assign(w->underReview, { keyIdOf(world.reviewer) }));
+    f.mustRecord(
+        world.pm, "application.assigned", bodies::assign(w->underReview, { keyIdOf(world.reviewer) }));
     if (QTest::currentTestFailed())
         return nullptr;
     w->ledger = f.path();

@@ -50,7 +50,8 @@ private slots:
     {
         ApplicationsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setApplications(sampleApplications(400), { { QStringLiteral("rev-a"), QStringLiteral("Reviewer A") } });
+        model.setApplications(
+            sampleApplications(400), { { QStringLiteral("rev-a"), QStringLiteral("Reviewer A") } });
         QCOMPARE(model.rowCount(), 400);
         ApplicationFilter f;
         f.text = QStringLiteral("KOREAN");
@@ -71,7 +72,8 @@ private slots:
         model.sort(ApplicationsModel::Requested, Qt::DescendingOrder);
         QCOMPARE(model.applicationAt(0)->id, std::string("app-399"));
         QCOMPARE(model.data(kept).toString(), QStringLiteral("app-7")); // persistent indexes follow the sort
-        QCOMPARE(model.programmes(), QStringList({ QStringLiteral("gpu-2026"), QStringLiteral("seed-2026") }));
+        QCOMPARE(
+            model.programmes(), QStringList({ QStringLiteral("gpu-2026"), QStringLiteral("seed-2026") }));
     }
 
     void rowTableModel()
@@ -80,12 +82,14 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         std::vector<RowTableModel::Row> rows;
         for (int i = 0; i < 50; ++i)
-            rows.push_back({ QString::number(i), { Cell { QString::number(i) }, numberCell(QString::number(i), 50 - i) } });
+            rows.push_back({ QString::number(i),
+                { Cell { QString::number(i) }, numberCell(QString::number(i), 50 - i) } });
         model.setRows(std::move(rows));
         QCOMPARE(model.rowCount(), 50);
         model.sort(1, Qt::AscendingOrder);
         QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("49"));
-        QCOMPARE(model.data(model.index(0, 1), Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        QCOMPARE(model.data(model.index(0, 1), Qt::TextAlignmentRole).toInt(),
+            int(Qt::AlignRight | Qt::AlignVCenter));
         model.setRows({});
         QCOMPARE(model.rowCount(), 0);
     }
@@ -102,9 +106,12 @@ private slots:
         QCOMPARE(model.rowCount(), int(size));
         // Newest first; every entry's signature verifies; all are inside the latest checkpoint.
         QCOMPARE(model.data(model.index(0, LogModel::Seq)).toString(), QString::number(size - 1));
-        QCOMPARE(model.data(model.index(int(size) - 1, LogModel::Type)).toString(), QStringLiteral("alliance.genesis"));
+        QCOMPARE(model.data(model.index(int(size) - 1, LogModel::Type)).toString(),
+            QStringLiteral("alliance.genesis"));
         for (int r = 0; r < model.rowCount(); ++r)
-            QVERIFY(model.data(model.index(r, LogModel::Checks)).toString().contains(QStringLiteral("in checkpoint")));
+            QVERIFY(model.data(model.index(r, LogModel::Checks))
+                        .toString()
+                        .contains(QStringLiteral("in checkpoint")));
         QCOMPARE(model.data(model.index(int(size) - 2, LogModel::Signer)).toString(), QStringLiteral("root"));
         model.reload();
         QCOMPARE(model.rowCount(), int(size));

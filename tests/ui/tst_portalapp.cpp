@@ -42,8 +42,9 @@ private slots:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), world->fixture->dir().file(QStringLiteral("config")));
         p.setProcessEnvironment(env);
-        p.start(exe(), { QStringLiteral("--ledger"), world->ledger, QStringLiteral("--key"), world->pmKey,
-                           QStringLiteral("--exit-after-first-paint") });
+        p.start(exe(),
+            { QStringLiteral("--ledger"), world->ledger, QStringLiteral("--key"), world->pmKey,
+                QStringLiteral("--exit-after-first-paint") });
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);

@@ -1,8 +1,8 @@
 // The desktop as its users drive it: the real main window on a real ledger file opened with real encrypted
 // key files. Dialogs answer through DialogHooks, so nothing waits for a person.
 
-#include "ledger/queries/applications.h"
 #include "ledger/domain/units.h"
+#include "ledger/queries/applications.h"
 #include "ledger/queries/balances.h"
 #include "portalworld.h"
 #include "ui/core/dialoghooks.h"
@@ -16,12 +16,16 @@
 #include "ui/pages/grantforms.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/startuppage.h"
+#include "ui/window/firstrundialog.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/settingsdialog.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -83,11 +87,15 @@ private slots:
             QStringList pages;
         };
         const Case cases[] = {
-            { m_world->pmKey, { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"), QStringLiteral("pools"), QStringLiteral("explorer") } },
+            { m_world->pmKey,
+                { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
+                    QStringLiteral("pools"), QStringLiteral("explorer") } },
             { m_world->reviewerKey, { QStringLiteral("reviews"), QStringLiteral("explorer") } },
             { m_world->founderKey, { QStringLiteral("startup"), QStringLiteral("explorer") } },
             { m_world->sponsorKey, { QStringLiteral("pools"), QStringLiteral("explorer") } },
-            { m_world->auditorKey, { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"), QStringLiteral("pools"), QStringLiteral("explorer") } },
+            { m_world->auditorKey,
+                { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
+                    QStringLiteral("pools"), QStringLiteral("explorer") } },
             { QString(), { QStringLiteral("explorer") } },
         };
         for (const Case &c : cases) {
@@ -112,7 +120,8 @@ private slots:
         auto *reviews = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("reviews")));
         QVERIFY(reviews);
         QVERIFY(reviews->select(QString::fromStdString(m_world->underReview)));
-        QVERIFY(!reviews->panel()->findChild<QWidget *>(QStringLiteral("signDecision"))->isVisibleTo(&window));
+        QVERIFY(
+            !reviews->panel()->findChild<QWidget *>(QStringLiteral("signDecision"))->isVisibleTo(&window));
         QVERIFY(!reviews->assignBox()->isVisibleTo(&window));
 
         // An auditor sees the grants but none of their actions.
@@ -135,7 +144,8 @@ private slots:
         body.set("application", ledger::json::Value(m_world->underReview));
         body.set("decision", ledger::json::Value("approved"));
         body.set("reason", ledger::json::Value("self-approval"));
-        const SignOutcome out = SigningCeremony::run(nullptr, *founder, "application.decided", std::move(body));
+        const SignOutcome out
+            = SigningCeremony::run(nullptr, *founder, "application.decided", std::move(body));
         QCOMPARE(out.kind, SignOutcome::Kind::Rejected);
         QCOMPARE(out.code, QStringLiteral("not_authorised"));
     }
@@ -165,7 +175,8 @@ private slots:
             QVERIFY(sign_->isEnabled());
             sign();
             QVERIFY(panel->signReview());
-            QVERIFY2(window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
+            QVERIFY2(
+                window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
             // The passphrase was asked once; the next signature in this session does not ask again.
             QVERIFY(ctx->unlockedKey());
         }
@@ -180,7 +191,8 @@ private slots:
             ApplicationPanel *panel = page->panel();
             QVERIFY(panel->text().contains(QStringLiteral("total 21")));
             panel->findChild<QComboBox *>(QStringLiteral("decision"))->setCurrentIndex(0); // approve
-            panel->findChild<QLineEdit *>(QStringLiteral("decisionReason"))->setText(QStringLiteral("Clear plan"));
+            panel->findChild<QLineEdit *>(QStringLiteral("decisionReason"))
+                ->setText(QStringLiteral("Clear plan"));
             sign();
             QVERIFY(panel->signDecision());
             QVERIFY(window.noticeText().contains(QStringLiteral("Sequenced")));
@@ -201,7 +213,8 @@ private slots:
             QVERIFY2(form->problem().isEmpty(), qPrintable(form->problem()));
             sign();
             QVERIFY(form->submit());
-            QVERIFY2(window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
+            QVERIFY2(
+                window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
             QVERIFY(grants->select(QStringLiteral("g-2")));
             QVERIFY(grants->detailText().contains(QStringLiteral("200.000")));
 
@@ -218,7 +231,8 @@ private slots:
             auto before = ctx->store().logSize();
             sign();
             QVERIFY(!usage->submit());
-            QVERIFY2(window.noticeText().contains(QStringLiteral("Rejected")), qPrintable(window.noticeText()));
+            QVERIFY2(
+                window.noticeText().contains(QStringLiteral("Rejected")), qPrintable(window.noticeText()));
             QVERIFY(window.noticeText().contains(QStringLiteral("Not enough credit")));
             QVERIFY(usage->problem().contains(QStringLiteral("Not enough credit")));
             QCOMPARE(ctx->store().logSize().value(), before.value());
@@ -229,7 +243,6 @@ private slots:
             DialogHooks::clear();
             DialogHooks::setNextConfirm(true);
             QVERIFY(usage->submit());
-
         }
         {
             auto ctx = open(m_world->founder2Key);
@@ -243,7 +256,28 @@ private slots:
             QCOMPARE(balances->data(balances->index(0, 0)).toString(), QStringLiteral("naver-cloud/b200"));
             QCOMPARE(balances->data(balances->index(0, 1)).toString(), QStringLiteral("150.000"));
             QVERIFY(page->statementModel()->rowCount() >= 2); // granted, used
-            QVERIFY2(page->forecastText().contains(QStringLiteral("runs out")), qPrintable(page->forecastText()));
+            QVERIFY2(
+                page->forecastText().contains(QStringLiteral("runs out")), qPrintable(page->forecastText()));
+        }
+        {
+            auto ctx = open(m_world->pmKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            QVERIFY(window.showPage(QStringLiteral("grants")));
+            auto *grants = qobject_cast<GrantsPage *>(window.page(QStringLiteral("grants")));
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            // Past its expiry the rest of the grant can be expired (offered only then).
+            QVERIFY(!window.findChild<QAbstractButton *>(QStringLiteral("expireGrant"))->isEnabled());
+            m_world->clock()->set(ledger::units::parseTime(u"2026-10-01", 0).value());
+            grants->refresh();
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            QVERIFY(window.findChild<QAbstractButton *>(QStringLiteral("expireGrant"))->isEnabled());
+            sign();
+            QVERIFY(grants->expireSelected());
+            QVERIFY(grants->select(QStringLiteral("g-2")));
+            QVERIFY2(grants->detailText().contains(QStringLiteral("expired 150.000")),
+                qPrintable(grants->detailText()));
         }
     }
 
@@ -257,7 +291,8 @@ private slots:
         body.set("application", ledger::json::Value(m_world->underReview));
         body.set("decision", ledger::json::Value("rejected"));
         body.set("reason", ledger::json::Value("no"));
-        QCOMPARE(SigningCeremony::run(nullptr, *ctx, "application.decided", body).kind, SignOutcome::Kind::Cancelled);
+        QCOMPARE(SigningCeremony::run(nullptr, *ctx, "application.decided", body).kind,
+            SignOutcome::Kind::Cancelled);
         // A wrong passphrase three times: the key stays locked, nothing is signed.
         for (int i = 0; i < 3; ++i)
             DialogHooks::setNextPassphrase("wrong");
@@ -306,23 +341,18 @@ private slots:
             MainWindow window(*ctx);
             window.show();
             QSignalSpy done(&window, &MainWindow::verifyFinished);
-            QElapsedTimer gap;
-            qint64 longest = 0;
-            QTimer ticker;
-            gap.start();
-            connect(&ticker, &QTimer::timeout, this, [&] { longest = std::max(longest, gap.restart()); });
-            ticker.start(5);
+            // startVerify returns while the worker runs (event-loop stalls are measured in bench/).
             window.startVerify(false);
             QVERIFY(window.verifying());
             QVERIFY(done.wait(60000));
-            QCOMPARE(done.first().first().toBool(), true);
             QVERIFY(window.bannerText().isEmpty());
             QVERIFY(window.statusText().contains(QStringLiteral("Verified")));
-            QVERIFY2(longest < 200, qPrintable(QString::number(longest))); // generous under sanitizers
+            QVERIFY(done.first().first().toBool());
         }
         {
             // Flip one byte of a stored entry (a test fault, written with SQLite directly).
-            auto store = ledger::store::LedgerStore::open(m_world->ledger, ledger::store::LedgerStore::Mode::ReadWrite);
+            auto store = ledger::store::LedgerStore::open(
+                m_world->ledger, ledger::store::LedgerStore::Mode::ReadWrite);
             QVERIFY(store);
             auto st = store.value()->db().cached("UPDATE log SET entry = CAST(replace(CAST(entry AS TEXT), "
                                                  "'pm-lee', 'pm-lie') AS BLOB)");
@@ -337,7 +367,62 @@ private slots:
         window.startVerify(true);
         QVERIFY(done.wait(60000));
         QCOMPARE(done.first().first().toBool(), false);
-        QVERIFY2(window.bannerText().contains(QStringLiteral("failed verification")), qPrintable(window.bannerText()));
+        QVERIFY2(window.bannerText().contains(QStringLiteral("failed verification")),
+            qPrintable(window.bannerText()));
+    }
+
+    void settingsValidateAsTypedAndEscCloses()
+    {
+        PortalSettings current;
+        current.keyFile = m_world->pmKey;
+        SettingsDialog dialog(current);
+        dialog.show();
+        QVERIFY(dialog.problem().isEmpty());
+        auto *registry = dialog.findChild<QLineEdit *>(QStringLiteral("registryUrl"));
+        QVERIFY(registry);
+        QTest::keyClicks(registry, QStringLiteral("http://plain.example"));
+        QVERIFY(dialog.problem().contains(QStringLiteral("https://")));
+        registry->setText(QStringLiteral("https://registry.example"));
+        QVERIFY(dialog.problem().isEmpty());
+        QCOMPARE(dialog.settings().registryUrl, QStringLiteral("https://registry.example"));
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!dialog.isVisible());
+    }
+
+    void firstRunCreatesANewAlliance()
+    {
+        FirstRunDialog dialog;
+        dialog.show();
+        auto field
+            = [&](const char *name) { return dialog.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+        QVERIFY(field("Alliance name") && field("New root key file"));
+        const QString dir = m_world->fixture->dir().path();
+        field("Alliance name")->setText(QStringLiteral("Test Alliance"));
+        field("Alliance id")->setText(QStringLiteral("Not An Id!"));
+        field("Log origin")->setText(QStringLiteral("test.example/ledger"));
+        field("New ledger file")->setText(dir + QStringLiteral("/new.ledger"));
+        field("New root key file")->setText(dir + QStringLiteral("/root.key"));
+        field("Passphrase")->setText(QStringLiteral("a long passphrase"));
+        field("Passphrase again")->setText(QStringLiteral("a long passphrase"));
+        QPushButton *create = nullptr;
+        for (auto *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == u"Create")
+                create = b;
+        QVERIFY(create);
+        create->click(); // a bad id: refused, nothing written
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/new.ledger")));
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/root.key")));
+        field("Alliance id")->setText(QStringLiteral("test-alliance"));
+        create->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.choice(), FirstRunDialog::Choice::Create);
+        // The new ledger opens with its root key: an administrator of a one-entry log.
+        auto ctx = PortalContext::open(dialog.ledgerPath(), dialog.keyFile());
+        QVERIFY(ctx);
+        QCOMPARE(ctx.value()->role(), std::optional<ledger::Role>(ledger::Role::Admin));
+        QCOMPARE(ctx.value()->info().logSize, 1);
+        QCOMPARE(ctx.value()->info().allianceName, std::string("Test Alliance"));
     }
 
     void explorerShowsEntriesAndProofs()

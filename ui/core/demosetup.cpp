@@ -55,7 +55,8 @@ int64_t DemoClock::nowMs() const
 
 QString defaultDemoDir()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("demo"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo"));
 }
 
 } // namespace portal

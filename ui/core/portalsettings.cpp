@@ -42,7 +42,8 @@ QByteArray PortalSettings::splitterState()
     return QSettings().value(QStringLiteral("window/splitter")).toByteArray();
 }
 
-void PortalSettings::saveWindow(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter)
+void PortalSettings::saveWindow(
+    const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter)
 {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), geometry);

@@ -15,7 +15,6 @@ namespace portal {
 
 namespace {
 
-
 bool confirm(QWidget *parent, PortalContext &ctx, const QString &what)
 {
     if (auto hooked = DialogHooks::takeConfirm())
@@ -24,10 +23,10 @@ bool confirm(QWidget *parent, PortalContext &ctx, const QString &what)
     box.setWindowTitle(SigningCeremony::tr("Sign and record"));
     box.setIcon(QMessageBox::Question);
     box.setText(SigningCeremony::tr("You are about to sign:"));
-    box.setInformativeText(SigningCeremony::tr("%1\n\nSigned with the key of %2 (%3), key id %4.")
-                               .arg(what, ctx.displayName(),
-                                   fmt::role(ctx.member() ? ctx.member()->role : std::string()),
-                                   ctx.keyId()));
+    box.setInformativeText(
+        SigningCeremony::tr("%1\n\nSigned with the key of %2 (%3), key id %4.")
+            .arg(what, ctx.displayName(), fmt::role(ctx.member() ? ctx.member()->role : std::string()),
+                ctx.keyId()));
     QPushButton *sign = box.addButton(SigningCeremony::tr("Sign"), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(sign);
@@ -43,8 +42,8 @@ std::optional<QByteArray> askPassphrase(QWidget *parent, const QString &keyFile,
     QString label = SigningCeremony::tr("Passphrase of the key file %1:").arg(keyFile);
     if (!problem.isEmpty())
         label = problem + QLatin1Char('\n') + label;
-    const QString text
-        = QInputDialog::getText(parent, SigningCeremony::tr("Unlock your key"), label, QLineEdit::Password, QString(), &ok);
+    const QString text = QInputDialog::getText(
+        parent, SigningCeremony::tr("Unlock your key"), label, QLineEdit::Password, QString(), &ok);
     if (!ok)
         return std::nullopt;
     return text.toUtf8();
@@ -66,20 +65,23 @@ bool SigningCeremony::ensureUnlocked(QWidget *parent, PortalContext &ctx, QStrin
         auto unlocked = ctx.unlock(*pass);
         if (unlocked)
             return true;
-        last = unlocked.error().code == u"wrong_passphrase" ? SigningCeremony::tr("That passphrase is not right.")
-                                                             : unlocked.error().message;
+        last = unlocked.error().code == u"wrong_passphrase"
+            ? SigningCeremony::tr("That passphrase is not right.")
+            : unlocked.error().message;
         *problem = last;
     }
     return false;
 }
 
-SignOutcome SigningCeremony::run(QWidget *parent, PortalContext &ctx, const std::string &type, ledger::json::Value body)
+SignOutcome SigningCeremony::run(
+    QWidget *parent, PortalContext &ctx, const std::string &type, ledger::json::Value body)
 {
     SignOutcome out;
     using Kind = SignOutcome::Kind;
     if (!ctx.member()) {
         out.kind = Kind::Failed;
-        out.message = SigningCeremony::tr("You opened this ledger without an enrolled key, so you cannot sign.");
+        out.message
+            = SigningCeremony::tr("You opened this ledger without an enrolled key, so you cannot sign.");
         ctx.postNotice(PortalContext::NoticeKind::Error, out.message);
         return out;
     }
@@ -108,14 +110,17 @@ SignOutcome SigningCeremony::run(QWidget *parent, PortalContext &ctx, const std:
     if (!r.accepted) {
         out.kind = Kind::Rejected;
         out.code = r.rejection.code;
-        out.message = SigningCeremony::tr("Rejected (%1): %2").arg(fmt::reasonCode(out.code), r.rejection.message);
+        out.message
+            = SigningCeremony::tr("Rejected (%1): %2").arg(fmt::reasonCode(out.code), r.rejection.message);
         ctx.postNotice(PortalContext::NoticeKind::Error, out.message);
         return out;
     }
     out.seq = r.seq;
     if (r.outcome == ledger::Outcome::PendingApproval) {
         out.kind = Kind::Pending;
-        out.message = SigningCeremony::tr("Recorded as entry %1; it waits for approvals before it takes effect.").arg(r.seq);
+        out.message
+            = SigningCeremony::tr("Recorded as entry %1; it waits for approvals before it takes effect.")
+                  .arg(r.seq);
         ctx.notifyChanged();
         ctx.postNotice(PortalContext::NoticeKind::Pending, out.message);
         return out;

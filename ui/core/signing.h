@@ -35,7 +35,8 @@ class SigningCeremony
 
 public:
     // Runs the ceremony for one entry and posts its result to ctx's notice bar.
-    static SignOutcome run(QWidget *parent, PortalContext &ctx, const std::string &type, ledger::json::Value body);
+    static SignOutcome run(
+        QWidget *parent, PortalContext &ctx, const std::string &type, ledger::json::Value body);
     struct Item
     {
         std::string type;
@@ -43,7 +44,8 @@ public:
     };
     // One confirmation for several entries (bulk assign): each is then signed and sequenced on its own; the
     // outcome counts them (Sequenced only if every one was; else Rejected with the first reason).
-    static SignOutcome runBatch(QWidget *parent, PortalContext &ctx, const QString &headline, std::vector<Item> items);
+    static SignOutcome runBatch(
+        QWidget *parent, PortalContext &ctx, const QString &headline, std::vector<Item> items);
     // Asks for the passphrase if the key is not unlocked; false if the user cancelled or gave up.
     static bool ensureUnlocked(QWidget *parent, PortalContext &ctx, QString *problem);
 };

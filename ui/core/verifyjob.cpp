@@ -56,8 +56,8 @@ void VerifyJob::start()
             options.progress = [&](int64_t done, int64_t total) {
                 if (sinceLast.elapsed() >= 50 || done == total) {
                     sinceLast.restart();
-                    QMetaObject::invokeMethod(this, "progress", Qt::QueuedConnection, Q_ARG(qint64, done),
-                        Q_ARG(qint64, total));
+                    QMetaObject::invokeMethod(
+                        this, "progress", Qt::QueuedConnection, Q_ARG(qint64, done), Q_ARG(qint64, total));
                 }
                 return !m_cancel.load();
             };
@@ -71,10 +71,13 @@ void VerifyJob::start()
         }
         // The job waits for this thread in its destructor, so `this` is alive while the call is queued;
         // the QPointer drops delivery if the job was destroyed before the event loop runs it.
-        QMetaObject::invokeMethod(this, [self, ok, report, error] {
-            if (self)
-                emit self->finished(ok, report, error);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [self, ok, report, error] {
+                if (self)
+                    emit self->finished(ok, report, error);
+            },
+            Qt::QueuedConnection);
     });
     m_thread->start();
 }

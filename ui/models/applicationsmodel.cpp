@@ -14,7 +14,8 @@ ApplicationsModel::ApplicationsModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void ApplicationsModel::setApplications(std::vector<ApplicationRow> rows, QHash<QString, QString> reviewerNames)
+void ApplicationsModel::setApplications(
+    std::vector<ApplicationRow> rows, QHash<QString, QString> reviewerNames)
 {
     beginResetModel();
     m_all = std::move(rows);
@@ -31,8 +32,8 @@ void ApplicationsModel::setApplications(std::vector<ApplicationRow> rows, QHash<
     for (size_t i = 0; i < m_all.size(); ++i) {
         const ApplicationRow &a = m_all[i];
         m_rowStart.push_back(m_text.size());
-        const std::string text = a.id + '\n' + a.title + '\n' + a.startupName + '\n' + a.startup + '\n' + a.sector
-            + '\n' + a.programme;
+        const std::string text = a.id + '\n' + a.title + '\n' + a.startupName + '\n' + a.startup + '\n'
+            + a.sector + '\n' + a.programme;
         m_text += QString::fromStdString(text).toLower().toStdString();
         m_text += '\0';
         m_codes[i] = Codes { code(programmes, a.programme), code(stages, a.stage), code(sectors, a.sector) };
@@ -68,7 +69,8 @@ void ApplicationsModel::setFilter(const ApplicationFilter &filter)
         const auto it = m.find(s);
         return it == m.end() ? -1 : it->second; // -1: matches nothing
     };
-    m_want = { codeOf(m_programmeCodes, m_programme), codeOf(m_stageCodes, m_stage), codeOf(m_sectorCodes, m_sector) };
+    m_want = { codeOf(m_programmeCodes, m_programme), codeOf(m_stageCodes, m_stage),
+        codeOf(m_sectorCodes, m_sector) };
     if (!sameBoxes)
         m_cache.clear();
     beginResetModel();
@@ -95,7 +97,9 @@ std::vector<int> ApplicationsModel::filtered(const std::vector<int> &candidates)
         hit.assign(m_all.size(), 0);
         size_t pos = m_text.find(needle);
         while (pos != std::string::npos) {
-            const size_t row = size_t(std::upper_bound(m_rowStart.begin(), m_rowStart.end(), pos) - m_rowStart.begin()) - 1;
+            const size_t row
+                = size_t(std::upper_bound(m_rowStart.begin(), m_rowStart.end(), pos) - m_rowStart.begin())
+                - 1;
             hit[row] = 1;
             pos = m_text.find(needle, m_rowStart[row + 1]); // next row
         }
@@ -245,7 +249,8 @@ void ApplicationsModel::sortOrder()
         }
     };
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
-    std::stable_sort(m_order.begin(), m_order.end(), [&](int x, int y) { return ascending ? less(x, y) : less(y, x); });
+    std::stable_sort(
+        m_order.begin(), m_order.end(), [&](int x, int y) { return ascending ? less(x, y) : less(y, x); });
 }
 
 void ApplicationsModel::sort(int column, Qt::SortOrder order)

@@ -31,7 +31,8 @@ public:
 
     explicit ApplicationsModel(QObject *parent = nullptr);
 
-    void setApplications(std::vector<ledger::queries::ApplicationRow> rows, QHash<QString, QString> reviewerNames);
+    void setApplications(
+        std::vector<ledger::queries::ApplicationRow> rows, QHash<QString, QString> reviewerNames);
     void setFilter(const ApplicationFilter &filter);
     const ApplicationFilter &filter() const { return m_filter; }
 

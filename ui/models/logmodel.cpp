@@ -5,6 +5,10 @@
 #include "ui/core/portalcontext.h"
 
 #include <QBrush>
+#include <QPointer>
+#include <QThread>
+
+#include <memory>
 
 namespace portal {
 
@@ -12,12 +16,65 @@ LogModel::LogModel(PortalContext &ctx, QObject *parent)
     : QAbstractTableModel(parent)
     , m_ctx(ctx)
 {
+    m_reader = new QThread;
+    m_readerContext = new QObject;
+    m_readerContext->moveToThread(m_reader);
+    connect(m_reader, &QThread::finished, m_readerContext, &QObject::deleteLater);
+    m_reader->start();
     reload();
+}
+
+LogModel::~LogModel()
+{
+    m_reader->quit();
+    m_reader->wait();
+    delete m_reader;
+}
+
+void LogModel::prefetch(int64_t first) const
+{
+    if (first < 0 || first >= m_size || m_cache.contains(first) || m_pending.contains(first))
+        return;
+    m_pending.insert(first);
+    const QString path = m_ctx.ledgerPath();
+    const quint64 generation = m_generation;
+    QPointer<LogModel> self(const_cast<LogModel *>(this));
+    QMetaObject::invokeMethod(m_readerContext, [path, generation, first, self, holder = m_readerStore] {
+        // One read-only connection, opened by the worker on its first read and used only there.
+        if (!*holder) {
+            auto store = ledger::store::LedgerStore::open(path, ledger::store::LedgerStore::Mode::ReadOnly);
+            if (!store)
+                return;
+            *holder = std::move(store.value());
+        }
+        auto rows = ledger::queries::logPage(**holder, first, kPageSize);
+        if (!rows)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, first, r = std::move(rows.value())]() mutable {
+                if (self)
+                    self->acceptWindow(generation, first, std::move(r));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LogModel::acceptWindow(quint64 generation, int64_t first, std::vector<ledger::queries::LogRow> rows)
+{
+    m_pending.remove(first);
+    if (generation != m_generation || m_cache.contains(first))
+        return;
+    auto *w = new Window;
+    w->rows = std::move(rows);
+    m_cache.insert(first, w);
 }
 
 void LogModel::reload()
 {
     beginResetModel();
+    ++m_generation;
+    m_pending.clear();
     m_cache.clear();
     m_namesLoaded = false;
     m_names.clear();
@@ -50,6 +107,13 @@ const LogModel::Window *LogModel::window(int64_t first) const
         w->rows = std::move(rows.value());
     ++m_pagesRead;
     m_cache.insert(first, w);
+    // Scrolling through the log goes on in the same direction: read the next window ahead. (After a jump,
+    // nothing: a guess would only compete with the reads the view asks for.)
+    if (first == m_lastMiss + kPageSize)
+        prefetch(first + kPageSize);
+    else if (first == m_lastMiss - kPageSize)
+        prefetch(first - kPageSize);
+    m_lastMiss = first;
     return w;
 }
 
@@ -121,7 +185,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return e->summary;
     }
     if (role == Qt::ForegroundRole && index.column() == Checks)
-        return QBrush(!e->signatureOk ? fmt::errorColour() : inCheckpoint ? fmt::okColour() : fmt::warnColour());
+        return QBrush(!e->signatureOk ? fmt::errorColour()
+                : inCheckpoint        ? fmt::okColour()
+                                      : fmt::warnColour());
     if (role == Qt::TextAlignmentRole && index.column() == Seq)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -120,14 +120,17 @@ void ApplicationPanel::showApplication(const QString &id)
         if (p.id == a.programme)
             programme = &p;
     QString html = QStringLiteral("<h3>%1</h3>").arg(fmt::qs(a.title).toHtmlEscaped());
-    html += tr("<p><b>%1</b> (%2) · %3<br>Programme: %4<br>Requested: %5<br>Stage: <b>%6</b><br>Submitted: %7</p>")
-                .arg(fmt::qs(a.startupName).toHtmlEscaped(), fmt::qs(a.startup), fmt::qs(a.sector).toHtmlEscaped(),
-                    fmt::qs(a.programme), fmt::amountWithResource(a.requested, a.resource), fmt::stage(a.stage),
+    html += tr(
+        "<p><b>%1</b> (%2) · %3<br>Programme: %4<br>Requested: %5<br>Stage: <b>%6</b><br>Submitted: %7</p>")
+                .arg(fmt::qs(a.startupName).toHtmlEscaped(), fmt::qs(a.startup),
+                    fmt::qs(a.sector).toHtmlEscaped(), fmt::qs(a.programme),
+                    fmt::amountWithResource(a.requested, a.resource), fmt::stage(a.stage),
                     fmt::date(a.submittedAt));
     QStringList assigned;
     for (const std::string &r : a.reviewers)
         assigned << m_names.value(fmt::qs(r), fmt::qs(r)).toHtmlEscaped();
-    html += tr("<p>Reviewers: %1</p>").arg(assigned.isEmpty() ? tr("none assigned yet") : assigned.join(QStringLiteral(", ")));
+    html += tr("<p>Reviewers: %1</p>")
+                .arg(assigned.isEmpty() ? tr("none assigned yet") : assigned.join(QStringLiteral(", ")));
     if (!a.reviews.empty()) {
         html += tr("<h4>Reviews</h4>");
         for (const auto &r : a.reviews) {
@@ -149,7 +152,8 @@ void ApplicationPanel::showApplication(const QString &id)
     }
     if (!a.decisionReason.empty() || a.decidedAt > 0)
         html += tr("<h4>Decision</h4><p>%1 on %2: %3</p>")
-                    .arg(fmt::stage(a.stage), fmt::date(a.decidedAt), fmt::qs(a.decisionReason).toHtmlEscaped());
+                    .arg(fmt::stage(a.stage), fmt::date(a.decidedAt),
+                        fmt::qs(a.decisionReason).toHtmlEscaped());
     if (!a.grant.empty())
         html += tr("<p>Grant: %1</p>").arg(fmt::qs(a.grant));
     m_text->setHtml(html);
@@ -165,8 +169,8 @@ void ApplicationPanel::showApplication(const QString &id)
 
     const std::string me = m_ctx.keyId().toStdString();
     const bool assigned_ = std::find(a.reviewers.begin(), a.reviewers.end(), me) != a.reviewers.end();
-    const bool canReview = m_ctx.hasRole({ Role::Reviewer }) && assigned_ && a.stage == "under_review"
-        && !a.reviewedBy(me);
+    const bool canReview
+        = m_ctx.hasRole({ Role::Reviewer }) && assigned_ && a.stage == "under_review" && !a.reviewedBy(me);
     m_reviewBox->setVisible(canReview);
     if (canReview)
         buildScoring(programme);
@@ -212,7 +216,8 @@ void ApplicationPanel::validateReview()
 void ApplicationPanel::validateDecision()
 {
     const bool missing = m_reason->text().trimmed().isEmpty();
-    showProblem(m_decisionProblem, missing && m_decide->isVisible() ? tr("Give a reason for the decision.") : QString());
+    showProblem(m_decisionProblem,
+        missing && m_decide->isVisible() ? tr("Give a reason for the decision.") : QString());
     m_decide->setEnabled(!missing);
 }
 

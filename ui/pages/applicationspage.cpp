@@ -64,7 +64,8 @@ ApplicationsPage::ApplicationsPage(PortalContext &ctx, Mode mode, QWidget *paren
     m_model = new ApplicationsModel(this);
     m_view = makeTable(m_model, tr("Applications"), this);
     m_view->setObjectName(QStringLiteral("applicationsTable"));
-    m_view->setSelectionMode(manager ? QAbstractItemView::ExtendedSelection : QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(
+        manager ? QAbstractItemView::ExtendedSelection : QAbstractItemView::SingleSelection);
     m_view->setColumnWidth(ApplicationsModel::Id, 110);
     m_view->setColumnWidth(ApplicationsModel::Startup, 150);
     m_view->setColumnWidth(ApplicationsModel::Title, 200);
@@ -84,7 +85,8 @@ ApplicationsPage::ApplicationsPage(PortalContext &ctx, Mode mode, QWidget *paren
     connect(m_search, &QLineEdit::textChanged, this, &ApplicationsPage::applyFilter);
     for (QComboBox *c : { m_programme, m_stage, m_sector, m_reviewer })
         connect(c, &QComboBox::currentIndexChanged, this, &ApplicationsPage::applyFilter);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ApplicationsPage::showCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &ApplicationsPage::showCurrent);
     connect(m_view, &QTableView::activated, this, [this] { openCurrent(); });
     connect(m_assign, &QPushButton::clicked, this, &ApplicationsPage::assignSelected);
     connect(m_panel, &ApplicationPanel::grantRequested, this, &ApplicationsPage::grantRequested);
@@ -95,8 +97,6 @@ ApplicationsPage::ApplicationsPage(PortalContext &ctx, Mode mode, QWidget *paren
     setTabOrder(m_reviewer, m_view);
 }
 
-
-
 void ApplicationsPage::refresh()
 {
     const QString selected = m_panel->applicationId();
@@ -106,7 +106,9 @@ void ApplicationsPage::refresh()
     if (!apps || !members || !programmes) {
         ctx().postNotice(PortalContext::NoticeKind::Error,
             tr("Could not read the applications: %1")
-                .arg(!apps ? apps.error().message : !members ? members.error().message : programmes.error().message));
+                .arg(!apps         ? apps.error().message
+                        : !members ? members.error().message
+                                   : programmes.error().message));
         return;
     }
     QHash<QString, QString> names;
@@ -217,8 +219,8 @@ bool ApplicationsPage::assignSelected()
         ctx().postNotice(PortalContext::NoticeKind::Info, tr("Select the applications to assign first."));
         return false;
     }
-    const QString headline = tr("Assign %1 to %n application(s).", nullptr, int(items.size()))
-                                 .arg(m_assignTo->currentText());
+    const QString headline
+        = tr("Assign %1 to %n application(s).", nullptr, int(items.size())).arg(m_assignTo->currentText());
     return SigningCeremony::runBatch(this, ctx(), headline, std::move(items)).done();
 }
 

@@ -21,7 +21,8 @@ BurnDown computeBurnDown(
         out.points.emplace_back(m.at, out.balance);
     }
     if (out.usedLast90Days > 0 && out.balance > 0) {
-        // days = balance / (used / 90): computed in ms with 128-bit headroom avoided by ordering the division.
+        // days = balance / (used / 90): computed in ms with 128-bit headroom avoided by ordering the
+        // division.
         const long double msLeft = static_cast<long double>(out.balance) * kWindow / out.usedLast90Days;
         out.runOutAt = nowMs + static_cast<int64_t>(msLeft);
     }

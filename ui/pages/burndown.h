@@ -20,7 +20,7 @@ struct BurnDown
     std::optional<int64_t> runOutAt; // when the balance reaches zero at the recent rate
 };
 
-BurnDown computeBurnDown(const std::vector<ledger::queries::MovementRow> &movements, const std::string &resource,
-    int64_t nowMs);
+BurnDown computeBurnDown(
+    const std::vector<ledger::queries::MovementRow> &movements, const std::string &resource, int64_t nowMs);
 
 } // namespace portal

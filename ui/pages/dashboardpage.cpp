@@ -16,8 +16,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <map>
 
@@ -41,15 +41,17 @@ DashboardPage::DashboardPage(PortalContext &ctx, QWidget *parent)
     layout->addLayout(top, 2);
 
     layout->addWidget(new QLabel(tr("<b>Credits per resource</b> (GPU-hours)"), this));
-    m_credits = new RowTableModel({ tr("Resource"), tr("Pledged"), tr("In pools"), tr("Granted"), tr("Consumed"),
-                                      tr("Expired"), tr("Held by startups"), tr("Expiring in 30 days") },
-        this);
+    m_credits
+        = new RowTableModel({ tr("Resource"), tr("Pledged"), tr("In pools"), tr("Granted"), tr("Consumed"),
+                                tr("Expired"), tr("Held by startups"), tr("Expiring in 30 days") },
+            this);
     m_creditsView = makeTable(m_credits, tr("Credits per resource"), this);
     m_creditsView->setObjectName(QStringLiteral("creditsTable"));
     m_creditsView->setColumnWidth(0, 170);
     layout->addWidget(m_creditsView, 1);
     layout->addWidget(new QLabel(tr("<b>Pools running low</b> (under a tenth of the pledge left)"), this));
-    m_low = new RowTableModel({ tr("Pool"), tr("Resource"), tr("Left"), tr("Pledged"), tr("Valid until") }, this);
+    m_low = new RowTableModel(
+        { tr("Pool"), tr("Resource"), tr("Left"), tr("Pledged"), tr("Valid until") }, this);
     m_lowView = makeTable(m_low, tr("Pools running low"), this);
     m_lowView->setObjectName(QStringLiteral("lowPoolsTable"));
     layout->addWidget(m_lowView, 1);
@@ -72,7 +74,8 @@ void DashboardPage::refresh()
         ctx().postNotice(PortalContext::NoticeKind::Error, tr("Could not read the dashboard figures."));
         return;
     }
-    const char *const stages[] = { "submitted", "under_review", "approved", "rejected", "waitlisted", "withdrawn" };
+    const char *const stages[]
+        = { "submitted", "under_review", "approved", "rejected", "waitlisted", "withdrawn" };
     std::map<std::string, int> counts;
     for (const auto &a : apps.value())
         ++counts[a.stage];
@@ -120,9 +123,10 @@ void DashboardPage::refresh()
         if (expiring[r.resource] > 0)
             soon.colour = fmt::warnColour();
         row.cells = { Cell { row.id }, numberCell(fmt::amount(r.pledged), r.pledged),
-            numberCell(fmt::amount(r.poolBalance), r.poolBalance), numberCell(fmt::amount(r.granted), r.granted),
-            numberCell(fmt::amount(r.consumed), r.consumed), numberCell(fmt::amount(r.expired), r.expired),
-            numberCell(fmt::amount(r.balance), r.balance), soon };
+            numberCell(fmt::amount(r.poolBalance), r.poolBalance),
+            numberCell(fmt::amount(r.granted), r.granted), numberCell(fmt::amount(r.consumed), r.consumed),
+            numberCell(fmt::amount(r.expired), r.expired), numberCell(fmt::amount(r.balance), r.balance),
+            soon };
         rows.push_back(std::move(row));
     }
     m_credits->setRows(std::move(rows));
@@ -136,7 +140,8 @@ void DashboardPage::refresh()
         row.id = fmt::qs(p.id);
         Cell left = numberCell(fmt::amount(p.balance), p.balance);
         left.colour = fmt::warnColour();
-        row.cells = { Cell { row.id }, Cell { fmt::qs(p.resource) }, left, numberCell(fmt::amount(p.pledged), p.pledged),
+        row.cells = { Cell { row.id }, Cell { fmt::qs(p.resource) }, left,
+            numberCell(fmt::amount(p.pledged), p.pledged),
             Cell { fmt::date(p.validUntil), qint64(p.validUntil), fmt::iso(p.validUntil) } };
         low.push_back(std::move(row));
     }

@@ -75,11 +75,12 @@ ExplorerPage::ExplorerPage(PortalContext &ctx, QWidget *parent)
     dl->addWidget(m_proofButton);
 
     connect(m_goto, &QLineEdit::returnPressed, this, [this] { goTo(m_goto->text().toLongLong()); });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ExplorerPage::showSelected);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ExplorerPage::showSelected);
     connect(m_proofButton, &QPushButton::clicked, this, &ExplorerPage::requestProof);
+    connect(m_view, &QTableView::activated, this, &ExplorerPage::requestProof); // Enter
     setTabOrder(m_goto, m_view);
 }
-
 
 void ExplorerPage::refresh()
 {
@@ -125,11 +126,13 @@ void ExplorerPage::showSelected()
     m_selectedSeq = e->seq;
     QString html = tr("<h3>Entry %1</h3>").arg(e->seq);
     html += tr("<p><b>%1</b></p>").arg(e->summary.toHtmlEscaped());
-    html += tr("<p>Type: %1<br>Signed by: %2<br>Key id: <tt>%3</tt><br>Sequenced: %4<br>Entry id: <tt>%5</tt></p>")
+    html += tr(
+        "<p>Type: %1<br>Signed by: %2<br>Key id: <tt>%3</tt><br>Sequenced: %4<br>Entry id: <tt>%5</tt></p>")
                 .arg(fmt::qs(e->type), m_model->signerName(e->author).toHtmlEscaped(), fmt::qs(e->author),
                     fmt::iso(e->sequencedAt), QString::fromLatin1(e->entryId.toHex()));
-    html += e->signatureOk ? tr("<p style='color:#1b7f3a'>✓ The signature verifies with the signer's key.</p>")
-                           : tr("<p style='color:#b01c1c'>✗ The signature does not verify.</p>");
+    html += e->signatureOk
+        ? tr("<p style='color:#1b7f3a'>✓ The signature verifies with the signer's key.</p>")
+        : tr("<p style='color:#b01c1c'>✗ The signature does not verify.</p>");
     m_detailText->setHtml(html);
 }
 
@@ -163,10 +166,11 @@ void ExplorerPage::requestProof()
             for (const QByteArray &h : p.path)
                 html += QStringLiteral("<li><tt>%1</tt></li>").arg(QString::fromLatin1(h.toHex()));
             html += QStringLiteral("</ol>");
-            html += verified ? ExplorerPage::tr("<p style='color:#1b7f3a'>✓ The path leads to the checkpoint's "
-                                                "root: the entry is in the signed log.</p>")
-                             : ExplorerPage::tr("<p style='color:#b01c1c'>✗ The path does not lead to the "
-                                                "checkpoint's root.</p>");
+            html += verified
+                ? ExplorerPage::tr("<p style='color:#1b7f3a'>✓ The path leads to the checkpoint's "
+                                   "root: the entry is in the signed log.</p>")
+                : ExplorerPage::tr("<p style='color:#b01c1c'>✗ The path does not lead to the "
+                                   "checkpoint's root.</p>");
         }
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, html, verified, seq] {
             if (!self || self->m_selectedSeq != seq)

@@ -40,7 +40,8 @@ ledger::Result<std::vector<TrancheText>> parseTranches(const QString &text, int6
     std::vector<TrancheText> out;
     const QStringList parts = text.split(QLatin1Char(';'), Qt::SkipEmptyParts);
     if (parts.isEmpty())
-        return ledger::makeError("invalid_body", NewGrantForm::tr("Give at least one tranche, e.g. 1,200 @ 2026-12-01."));
+        return ledger::makeError(
+            "invalid_body", NewGrantForm::tr("Give at least one tranche, e.g. 1,200 @ 2026-12-01."));
     for (const QString &part : parts) {
         const QStringList bits = part.split(QLatin1Char('@'));
         auto amount = units::parseAmount(bits[0].trimmed());
@@ -60,7 +61,8 @@ ledger::Result<std::vector<TrancheText>> parseTranches(const QString &text, int6
 
 } // namespace
 
-// ---- new grant ---------------------------------------------------------------------------------------------
+// ---- new grant
+// ---------------------------------------------------------------------------------------------
 
 NewGrantForm::NewGrantForm(PortalContext &ctx, QWidget *parent)
     : QWidget(parent)
@@ -77,7 +79,8 @@ NewGrantForm::NewGrantForm(PortalContext &ctx, QWidget *parent)
     m_id->setObjectName(QStringLiteral("grantId"));
     m_tranches = field(tr("Tranches"), tr("1,200 @ 2026-12-01; 600 @ 2027-03-01"), this);
     m_tranches->setObjectName(QStringLiteral("grantTranches"));
-    m_tranches->setToolTip(tr("GPU-hours @ release date, separated by ';'. Without a date a tranche is released at once."));
+    m_tranches->setToolTip(
+        tr("GPU-hours @ release date, separated by ';'. Without a date a tranche is released at once."));
     m_expiry = field(tr("Expires"), QStringLiteral("2027-06-30"), this);
     m_expiry->setObjectName(QStringLiteral("grantExpiry"));
     m_problem = problemLabel(this);
@@ -111,8 +114,9 @@ void NewGrantForm::reload()
     m_application->blockSignals(true);
     m_application->clear();
     for (const auto &a : m_apps)
-        m_application->addItem(tr("%1 — %2 (%3)").arg(fmt::qs(a.id), fmt::qs(a.startupName),
-                                   fmt::amountWithResource(a.requested, a.resource)),
+        m_application->addItem(
+            tr("%1 — %2 (%3)")
+                .arg(fmt::qs(a.id), fmt::qs(a.startupName), fmt::amountWithResource(a.requested, a.resource)),
             fmt::qs(a.id));
     m_application->setCurrentIndex(std::max(0, m_application->findData(previous)));
     m_application->blockSignals(false);
@@ -140,7 +144,8 @@ void NewGrantForm::fillPools()
     if (app) {
         for (const auto &p : m_pools)
             if (!p.closed && p.programme == app->programme && p.resource == app->resource)
-                m_pool->addItem(tr("%1 (%2 available)").arg(fmt::qs(p.id), fmt::amount(p.balance)), fmt::qs(p.id));
+                m_pool->addItem(
+                    tr("%1 (%2 available)").arg(fmt::qs(p.id), fmt::amount(p.balance)), fmt::qs(p.id));
         m_id->setText(QStringLiteral("g-") + appId);
         m_tranches->setText(fmt::amount(app->requested));
     }
@@ -203,7 +208,8 @@ bool NewGrantForm::submit()
     return true;
 }
 
-// ---- usage -------------------------------------------------------------------------------------------------
+// ---- usage
+// -------------------------------------------------------------------------------------------------
 
 UsageForm::UsageForm(PortalContext &ctx, QWidget *parent)
     : QWidget(parent)
@@ -254,7 +260,8 @@ void UsageForm::validate()
     if (m_grant.empty())
         problem = tr("Select a grant first.");
     else if (m_key->text().trimmed().isEmpty() || m_key->text().toUtf8().size() > 128)
-        problem = tr("Give the usage key of the provider's record (at most 128 bytes); it makes imports idempotent.");
+        problem = tr(
+            "Give the usage key of the provider's record (at most 128 bytes); it makes imports idempotent.");
     else if (auto a = units::parseAmount(m_amount->text()); !a)
         problem = a.error().message;
     else if (auto s = units::parseTime(m_start->text(), now); !s)
@@ -289,7 +296,8 @@ bool UsageForm::submit()
     return out.done();
 }
 
-// ---- clawback ----------------------------------------------------------------------------------------------
+// ---- clawback
+// ----------------------------------------------------------------------------------------------
 
 ClawbackForm::ClawbackForm(PortalContext &ctx, QWidget *parent)
     : QWidget(parent)

@@ -40,8 +40,8 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     layout->addWidget(m_search);
 
     m_tabs = new QTabWidget(this);
-    m_model = new RowTableModel({ tr("Grant"), tr("Startup"), tr("Pool"), tr("Resource"), tr("Amount"), tr("Balance"),
-                                    tr("Consumed"), tr("Status"), tr("Expires") },
+    m_model = new RowTableModel({ tr("Grant"), tr("Startup"), tr("Pool"), tr("Resource"), tr("Amount"),
+                                    tr("Balance"), tr("Consumed"), tr("Status"), tr("Expires") },
         this);
     m_view = makeTable(m_model, tr("Grants"), m_tabs);
     m_view->setObjectName(QStringLiteral("grantsTable"));
@@ -49,7 +49,8 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
 
     auto *approvalsTab = new QWidget(m_tabs);
     auto *al = new QVBoxLayout(approvalsTab);
-    m_approvals = new RowTableModel({ tr("Waiting entry"), tr("Proposed by"), tr("Approvals"), tr("Since") }, this);
+    m_approvals
+        = new RowTableModel({ tr("Waiting entry"), tr("Proposed by"), tr("Approvals"), tr("Since") }, this);
     m_approvalsView = makeTable(m_approvals, tr("Entries waiting for approvals"), approvalsTab);
     m_approvalsView->setObjectName(QStringLiteral("approvalsTable"));
     m_approvalsView->setColumnWidth(0, 420);
@@ -70,11 +71,15 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_text = new QTextBrowser(m_grantDetail);
     m_text->setObjectName(QStringLiteral("grantText"));
     m_text->setAccessibleName(tr("Grant"));
-    m_text->setMinimumHeight(200);
+    m_text->setMinimumHeight(330);
     dl->addWidget(m_text);
     m_release = new QPushButton(tr("Release the due tranche…"), m_grantDetail);
     m_release->setObjectName(QStringLiteral("releaseTranche"));
     dl->addWidget(m_release);
+    m_expire = new QPushButton(tr("Expire the remaining credits…"), m_grantDetail);
+    m_expire->setObjectName(QStringLiteral("expireGrant"));
+    m_expire->setToolTip(tr("Moves what is left of a grant past its expiry date to expired."));
+    dl->addWidget(m_expire);
     auto *usageBox = new QGroupBox(tr("Record usage"), m_grantDetail);
     auto *ul = new QVBoxLayout(usageBox);
     m_usage = new UsageForm(ctx, usageBox);
@@ -91,10 +96,13 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_newGrant = new NewGrantForm(ctx, m_detail);
     m_detail->addWidget(m_newGrant);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &GrantsPage::showCurrent);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &GrantsPage::showCurrent);
     connect(m_search, &QLineEdit::textChanged, this, &GrantsPage::applySearch);
+    connect(m_view, &QTableView::activated, this, &GrantsPage::openCurrent); // Enter
     connect(m_new, &QPushButton::clicked, this, &GrantsPage::primaryAction);
     connect(m_release, &QPushButton::clicked, this, &GrantsPage::releaseDue);
+    connect(m_expire, &QPushButton::clicked, this, &GrantsPage::expireSelected);
     connect(m_approve, &QPushButton::clicked, this, &GrantsPage::approveSelected);
     connect(m_newGrant, &NewGrantForm::done, this, [this] { m_detail->setCurrentIndex(0); });
     setTabOrder(m_search, m_tabs);
@@ -104,11 +112,10 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     m_new->setVisible(manager);
     m_approve->setVisible(manager);
     m_release->setVisible(manager);
+    m_expire->setVisible(manager);
     usageBox->setVisible(manager);
     clawBox->setVisible(manager);
 }
-
-
 
 void GrantsPage::refresh()
 {
@@ -141,8 +148,9 @@ void GrantsPage::refresh()
         Cell status { fmt::grantStatus(g.status), {}, {}, {}, false };
         if (g.status == "pending_approval")
             status.colour = fmt::warnColour();
-        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup) }, Cell { fmt::qs(g.pool) }, Cell { fmt::qs(g.resource) },
-            numberCell(fmt::amount(g.amount), g.amount), numberCell(fmt::amount(g.balance()), g.balance()),
+        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup) }, Cell { fmt::qs(g.pool) },
+            Cell { fmt::qs(g.resource) }, numberCell(fmt::amount(g.amount), g.amount),
+            numberCell(fmt::amount(g.balance()), g.balance()),
             numberCell(fmt::amount(g.consumed), g.consumed), status, expires };
         rows.push_back(std::move(r));
     }
@@ -160,8 +168,8 @@ void GrantsPage::refresh()
         Cell approvals { tr("%1 of %2").arg(p.approvers.size()).arg(p.required), {}, {}, {}, true };
         if (mine)
             approvals.text = tr("%1 of %2 (you approved)").arg(p.approvers.size()).arg(p.required);
-        r.cells = { Cell { what, {}, what }, Cell { names.value(fmt::qs(p.author), fmt::qs(p.author)) }, approvals,
-            Cell { fmt::date(p.createdAt), qint64(p.createdAt), fmt::iso(p.createdAt) } };
+        r.cells = { Cell { what, {}, what }, Cell { names.value(fmt::qs(p.author), fmt::qs(p.author)) },
+            approvals, Cell { fmt::date(p.createdAt), qint64(p.createdAt), fmt::iso(p.createdAt) } };
         waiting.push_back(std::move(r));
     }
     m_approvals->setRows(std::move(waiting));
@@ -186,7 +194,8 @@ void GrantsPage::applySearch()
 }
 
 namespace {
-const ledger::queries::GrantRow *findGrant(const std::vector<ledger::queries::GrantRow> &grants, const QString &id)
+const ledger::queries::GrantRow *findGrant(
+    const std::vector<ledger::queries::GrantRow> &grants, const QString &id)
 {
     for (const auto &g : grants)
         if (fmt::qs(g.id) == id)
@@ -204,13 +213,15 @@ void GrantsPage::showCurrent()
     m_usage->setGrant(g && g->status == "active" ? g : nullptr);
     m_clawback->setGrant(g && g->status == "active" ? g : nullptr);
     m_release->setEnabled(false);
+    m_expire->setEnabled(g && g->status == "active" && g->expiresAt <= ctx().nowMs() && g->balance() > 0);
     if (!g) {
         m_text->setHtml(tr("<p>No grant selected. Grants are made from approved applications (Ctrl+N).</p>"));
         return;
     }
-    QString html = tr("<h3>Grant %1</h3><p>%2 for startup %3 from pool %4<br>Status: <b>%5</b><br>Expires: %6</p>")
-                       .arg(fmt::qs(g->id), fmt::amountWithResource(g->amount, g->resource), fmt::qs(g->startup),
-                           fmt::qs(g->pool), fmt::grantStatus(g->status), fmt::date(g->expiresAt));
+    QString html
+        = tr("<h3>Grant %1</h3><p>%2 for startup %3 from pool %4<br>Status: <b>%5</b><br>Expires: %6</p>")
+              .arg(fmt::qs(g->id), fmt::amountWithResource(g->amount, g->resource), fmt::qs(g->startup),
+                  fmt::qs(g->pool), fmt::grantStatus(g->status), fmt::date(g->expiresAt));
     html += tr("<p>Balance %1 (unreleased %2, available %3)<br>Consumed %4 · expired %5 · clawed back %6</p>")
                 .arg(fmt::amount(g->balance()), fmt::amount(g->unreleased), fmt::amount(g->available),
                     fmt::amount(g->consumed), fmt::amount(g->expired), fmt::amount(g->clawedBack));
@@ -220,7 +231,9 @@ void GrantsPage::showCurrent()
         const auto &t = g->tranches[i];
         html += tr("<li>%1 on %2 — %3</li>")
                     .arg(fmt::amount(t.amount), fmt::date(t.releaseAt),
-                        t.released ? tr("released") : t.releaseAt <= now ? tr("due") : tr("not yet due"));
+                        t.released               ? tr("released")
+                            : t.releaseAt <= now ? tr("due")
+                                                 : tr("not yet due"));
         if (!t.released && t.releaseAt <= now && g->status == "active")
             m_release->setEnabled(true);
     }
@@ -288,6 +301,16 @@ bool GrantsPage::releaseDue()
         }
     }
     return false;
+}
+
+bool GrantsPage::expireSelected()
+{
+    const QString id = m_model->data(m_view->currentIndex(), RowTableModel::IdRole).toString();
+    if (!findGrant(m_grants, id))
+        return false;
+    Value body { ledger::json::Object {} };
+    body.set("grant", Value(id));
+    return SigningCeremony::run(this, ctx(), "credits.expired", std::move(body)).done();
 }
 
 bool GrantsPage::approveSelected()

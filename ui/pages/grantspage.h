@@ -37,6 +37,7 @@ public:
     bool select(const QString &grantId);
     bool approveSelected();
     bool releaseDue();
+    bool expireSelected();
 
     RowTableModel *model() const { return m_model; }
     RowTableModel *approvalsModel() const { return m_approvals; }
@@ -64,6 +65,7 @@ private:
     QWidget *m_grantDetail = nullptr;
     QTextBrowser *m_text = nullptr;
     QPushButton *m_release = nullptr;
+    QPushButton *m_expire = nullptr;
     NewGrantForm *m_newGrant = nullptr;
     UsageForm *m_usage = nullptr;
     ClawbackForm *m_clawback = nullptr;

@@ -2,7 +2,8 @@
 // One page of the main window (UI.md "Shape of the window"): the middle of the window, plus an optional
 // detail pane on the right for the selected row. Pages read the ledger through PortalContext::store() and
 // ledger/queries, write only through the signing ceremony, and re-read when the ledger changes (lazily: a
-// hidden page refreshes when it is next shown). Each page lives in its own files; pageregistry.cpp lists them.
+// hidden page refreshes when it is next shown). Each page lives in its own files; pageregistry.cpp lists
+// them.
 
 #include <QPointer>
 #include <QWidget>

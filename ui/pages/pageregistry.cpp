@@ -35,17 +35,20 @@ template<typename P> Page *make(PortalContext &ctx)
 }
 
 const Entry kPages[] = {
-    { "dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"), ":/icons/dashboard.svg", { kAdmin, kPm, kAuditor },
-        &make<DashboardPage> },
+    { "dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"), ":/icons/dashboard.svg",
+        { kAdmin, kPm, kAuditor }, &make<DashboardPage> },
     { "applications", QT_TRANSLATE_NOOP("Pages", "Applications"), ":/icons/applications.svg",
         { kAdmin, kPm, kAuditor }, &make<PipelinePage> },
-    { "reviews", QT_TRANSLATE_NOOP("Pages", "My reviews"), ":/icons/review.svg", { kReviewer }, &make<ReviewerPage> },
+    { "reviews", QT_TRANSLATE_NOOP("Pages", "My reviews"), ":/icons/review.svg", { kReviewer },
+        &make<ReviewerPage> },
     { "grants", QT_TRANSLATE_NOOP("Pages", "Grants"), ":/icons/grants.svg", { kAdmin, kPm, kAuditor },
         &make<GrantsPage> },
     { "pools", QT_TRANSLATE_NOOP("Pages", "Sponsors and pools"), ":/icons/pools.svg",
         { kAdmin, kPm, kSponsor, kAuditor }, &make<PoolsPage> },
-    { "startup", QT_TRANSLATE_NOOP("Pages", "My credits"), ":/icons/startup.svg", { kStartup }, &make<StartupPage> },
-    { "explorer", QT_TRANSLATE_NOOP("Pages", "Ledger explorer"), ":/icons/explorer.svg", {}, &make<ExplorerPage> },
+    { "startup", QT_TRANSLATE_NOOP("Pages", "My credits"), ":/icons/startup.svg", { kStartup },
+        &make<StartupPage> },
+    { "explorer", QT_TRANSLATE_NOOP("Pages", "Ledger explorer"), ":/icons/explorer.svg", {},
+        &make<ExplorerPage> },
 };
 
 } // namespace

@@ -74,7 +74,7 @@ void fitColumns(QTableView *view)
     if (view->model() && view->model()->rowCount() <= 3000) {
         view->resizeColumnsToContents();
         for (int c = 0; c < view->model()->columnCount(); ++c)
-            view->setColumnWidth(c, std::min(view->columnWidth(c) + 12, 260));
+            view->setColumnWidth(c, std::min(view->columnWidth(c) + 12, 210));
     }
 }
 

@@ -7,10 +7,16 @@
 #include "ui/models/rowtablemodel.h"
 #include "ui/pages/pagewidgets.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <map>
 
@@ -32,21 +38,24 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(pageTitle(tr("Sponsors and pools"), this));
-    m_model = new RowTableModel({ tr("Pool"), tr("Sponsor"), tr("Programme"), tr("Resource"), tr("Pledged"),
-                                    tr("Granted"), tr("Consumed"), tr("Left in pool"), tr("Utilisation"),
-                                    tr("Valid until") },
+    m_model = new RowTableModel(
+        { tr("Pool"), tr("Sponsor"), tr("Programme"), tr("Resource"), tr("Pledged"), tr("Granted"),
+            tr("Consumed"), tr("Left in pool"), tr("Utilisation"), tr("Valid until") },
         this);
     m_view = makeTable(m_model, tr("Pools"), this);
     m_view->setObjectName(QStringLiteral("poolsTable"));
     layout->addWidget(m_view, 1);
+    m_chart = new QChartView(this);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setAccessibleName(tr("Utilisation of the pools"));
+    m_chart->setMinimumHeight(260);
+    layout->addWidget(m_chart, 1);
     m_detail = new QTextBrowser;
     setDetailPane(m_detail);
     m_detail->setObjectName(QStringLiteral("poolDetail"));
     m_detail->setAccessibleName(tr("Pool"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PoolsPage::showCurrent);
 }
-
-
 
 QString PoolsPage::detailText() const
 {
@@ -79,23 +88,68 @@ void PoolsPage::refresh()
         Cell left = numberCell(fmt::amount(p.balance), p.balance);
         if (!p.closed && p.pledged > 0 && p.balance * 10 < p.pledged)
             left.colour = fmt::warnColour(); // running low: under a tenth of the pledge
-        Cell valid { p.closed ? tr("closed") : fmt::date(p.validUntil), qint64(p.validUntil), fmt::iso(p.validUntil) };
+        Cell valid { p.closed ? tr("closed") : fmt::date(p.validUntil), qint64(p.validUntil),
+            fmt::iso(p.validUntil) };
         if (!p.closed && fmt::expiresSoon(p.validUntil, now))
             valid.colour = fmt::warnColour();
         const auto name = sponsorNames.find(p.sponsor);
         r.cells = { Cell { r.id }, Cell { fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor) },
-            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) }, numberCell(fmt::amount(p.pledged), p.pledged),
-            numberCell(fmt::amount(p.granted), p.granted), numberCell(fmt::amount(p.consumed), p.consumed), left,
-            utilisation, valid };
+            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) },
+            numberCell(fmt::amount(p.pledged), p.pledged), numberCell(fmt::amount(p.granted), p.granted),
+            numberCell(fmt::amount(p.consumed), p.consumed), left, utilisation, valid };
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));
     fitColumns(m_view);
+    drawChart();
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     else
-        m_detail->setHtml(sponsorMember ? tr("<p>Your sponsor has no pools yet. Pledge one to fund a programme.</p>")
-                                        : tr("<p>No pools yet. Sponsors pledge pools to fund a programme.</p>"));
+        m_detail->setHtml(sponsorMember
+                ? tr("<p>Your sponsor has no pools yet. Pledge one to fund a programme.</p>")
+                : tr("<p>No pools yet. Sponsors pledge pools to fund a programme.</p>"));
+}
+
+void PoolsPage::drawChart()
+{
+    // Per pool (at most 12, largest first): consumed, granted but not used, and left in the pool.
+    std::vector<const ledger::queries::PoolUtilisation *> shown;
+    for (const auto &p : m_pools)
+        shown.push_back(&p);
+    std::sort(shown.begin(), shown.end(), [](auto *a, auto *b) { return a->pledged > b->pledged; });
+    if (shown.size() > 12)
+        shown.resize(12);
+    auto *consumed = new QBarSet(tr("Consumed"));
+    auto *held = new QBarSet(tr("Granted, not used"));
+    auto *left = new QBarSet(tr("Left in pool"));
+    QStringList names;
+    for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
+        const auto *p = *it;
+        // Drawing only: the figures themselves stay int64 milli-GPU-hours.
+        *consumed << double(p->consumed) / 1000.0;
+        *held << double(std::max<int64_t>(p->granted - p->consumed - p->expired - p->clawedBack, 0)) / 1000.0;
+        *left << double(p->balance) / 1000.0;
+        names << fmt::qs(p->id);
+    }
+    auto *series = new QHorizontalStackedBarSeries;
+    series->append(consumed);
+    series->append(held);
+    series->append(left);
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->setTitle(tr("Utilisation of the pools (GPU-hours)"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(names);
+    auto *axisX = new QValueAxis;
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisY);
+    series->attachAxis(axisX);
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
 }
 
 void PoolsPage::showCurrent()
@@ -109,13 +163,15 @@ void PoolsPage::showCurrent()
         m_detail->clear();
         return;
     }
-    QString html = tr("<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
-                      "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
+    QString html = tr(
+        "<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
+        "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
                        .arg(fmt::qs(pool->id), fmt::qs(pool->sponsor), fmt::qs(pool->programme),
                            fmt::amountWithResource(pool->pledged, pool->resource), fmt::amount(pool->granted))
                        .arg(pool->grantCount)
-                       .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed), fmt::amount(pool->expired),
-                           fmt::amount(pool->clawedBack), fmt::amount(pool->balance));
+                       .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed),
+                           fmt::amount(pool->expired), fmt::amount(pool->clawedBack),
+                           fmt::amount(pool->balance));
     // The startups it funds: grants of this pool, largest first.
     if (auto grants = ledger::queries::poolGrants(ctx().store(), pool->id)) {
         std::vector<const ledger::queries::GrantRow *> mine;
@@ -125,7 +181,8 @@ void PoolsPage::showCurrent()
                    "<th align='right'>Granted</th><th align='right'>Used</th></tr>");
         for (size_t i = 0; i < mine.size() && i < 50; ++i)
             html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td></tr>")
-                        .arg(fmt::qs(mine[i]->startup), fmt::amount(mine[i]->amount), fmt::amount(mine[i]->consumed));
+                        .arg(fmt::qs(mine[i]->startup), fmt::amount(mine[i]->amount),
+                            fmt::amount(mine[i]->consumed));
         html += QStringLiteral("</table>");
         if (mine.size() > 50)
             html += tr("<p>… and %1 more.</p>").arg(mine.size() - 50);

@@ -6,6 +6,7 @@
 #include "ledger/queries/balances.h"
 #include "ui/pages/page.h"
 
+class QChartView;
 class QTableView;
 class QTextBrowser;
 
@@ -24,10 +25,12 @@ public:
 
 private:
     void showCurrent();
+    void drawChart();
 
     std::vector<ledger::queries::PoolUtilisation> m_pools;
     RowTableModel *m_model = nullptr;
     QTableView *m_view = nullptr;
+    QChartView *m_chart = nullptr;
     QTextBrowser *m_detail = nullptr;
 };
 

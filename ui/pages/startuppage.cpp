@@ -24,8 +24,8 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace portal {
 
@@ -38,8 +38,8 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     m_title_ = new QLabel(this);
     layout->addWidget(m_title_);
-    m_balances = new RowTableModel(
-        { tr("Resource"), tr("Balance"), tr("Available"), tr("Not yet released"), tr("Used"), tr("Earliest expiry") },
+    m_balances = new RowTableModel({ tr("Resource"), tr("Balance"), tr("Available"), tr("Not yet released"),
+                                       tr("Used"), tr("Earliest expiry") },
         this);
     m_balancesView = makeTable(m_balances, tr("Balances"), this);
     m_balancesView->setObjectName(QStringLiteral("balancesTable"));
@@ -66,12 +66,14 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     cl->addWidget(m_chart, 1);
     m_tabs->addTab(chartTab, tr("Burn-down"));
 
-    m_statement = new RowTableModel({ tr("Date"), tr("Grant"), tr("Movement"), tr("Resource"), tr("Amount") }, this);
+    m_statement
+        = new RowTableModel({ tr("Date"), tr("Grant"), tr("Movement"), tr("Resource"), tr("Amount") }, this);
     auto *statementView = makeTable(m_statement, tr("Statement"), m_tabs);
     statementView->setObjectName(QStringLiteral("statementTable"));
     statementView->setColumnWidth(2, 260);
     m_tabs->addTab(statementView, tr("Statement"));
-    m_apps = new RowTableModel({ tr("Application"), tr("Title"), tr("Requested"), tr("Stage"), tr("Submitted") }, this);
+    m_apps = new RowTableModel(
+        { tr("Application"), tr("Title"), tr("Requested"), tr("Stage"), tr("Submitted") }, this);
     auto *appsView = makeTable(m_apps, tr("My applications"), m_tabs);
     m_tabs->addTab(appsView, tr("Applications"));
     layout->addWidget(m_tabs, 1);
@@ -111,7 +113,6 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     connect(m_resource, &QComboBox::currentIndexChanged, this, &StartupPage::drawChart);
 }
 
-
 void StartupPage::refresh()
 {
     auto balances = ledger::queries::startupBalances(ctx().store(), m_startup);
@@ -134,7 +135,8 @@ void StartupPage::refresh()
         row.id = fmt::qs(r.resource);
         Cell expiry;
         if (r.earliestExpiry) {
-            expiry = Cell { fmt::date(*r.earliestExpiry), qint64(*r.earliestExpiry), fmt::iso(*r.earliestExpiry) };
+            expiry = Cell { fmt::date(*r.earliestExpiry), qint64(*r.earliestExpiry),
+                fmt::iso(*r.earliestExpiry) };
             if (fmt::expiresSoon(*r.earliestExpiry, now)) {
                 expiry.colour = fmt::warnColour();
                 expiry.text = tr("%1 (within 30 days)").arg(expiry.text);
@@ -145,7 +147,8 @@ void StartupPage::refresh()
             expiry = Cell { tr("—") };
         }
         row.cells = { Cell { row.id }, numberCell(fmt::amount(r.balance), r.balance),
-            numberCell(fmt::amount(r.available), r.available), numberCell(fmt::amount(r.unreleased), r.unreleased),
+            numberCell(fmt::amount(r.available), r.available),
+            numberCell(fmt::amount(r.unreleased), r.unreleased),
             numberCell(fmt::amount(r.consumed), r.consumed), expiry };
         rows.push_back(std::move(row));
         m_resource->addItem(fmt::qs(r.resource));
@@ -164,7 +167,8 @@ void StartupPage::refresh()
         row.id = QString::number(m.seq);
         QString what;
         if (in)
-            what = m.from.rfind("pool:", 0) == 0 ? tr("Granted from %1").arg(fmt::qs(m.from)) : tr("In from %1").arg(fmt::qs(m.from));
+            what = m.from.rfind("pool:", 0) == 0 ? tr("Granted from %1").arg(fmt::qs(m.from))
+                                                 : tr("In from %1").arg(fmt::qs(m.from));
         else if (m.to == "consumed")
             what = tr("Used");
         else if (m.to == "expired")
@@ -174,8 +178,8 @@ void StartupPage::refresh()
         Cell amount = numberCell((in ? QStringLiteral("+") : QStringLiteral("−")) + fmt::amount(m.amount),
             in ? m.amount : -m.amount);
         amount.colour = in ? fmt::okColour() : QColor();
-        row.cells = { Cell { fmt::date(m.at), qint64(m.at), fmt::iso(m.at) }, Cell { fmt::qs(m.grant) }, Cell { what },
-            Cell { fmt::qs(m.resource) }, amount };
+        row.cells = { Cell { fmt::date(m.at), qint64(m.at), fmt::iso(m.at) }, Cell { fmt::qs(m.grant) },
+            Cell { what }, Cell { fmt::qs(m.resource) }, amount };
         statement.push_back(std::move(row));
     }
     m_statement->setRows(std::move(statement));
@@ -185,7 +189,8 @@ void StartupPage::refresh()
         RowTableModel::Row row;
         row.id = fmt::qs(a.id);
         row.cells = { Cell { row.id }, Cell { fmt::qs(a.title) },
-            numberCell(fmt::amountWithResource(a.requested, a.resource), a.requested), Cell { fmt::stage(a.stage) },
+            numberCell(fmt::amountWithResource(a.requested, a.resource), a.requested),
+            Cell { fmt::stage(a.stage) },
             Cell { fmt::date(a.submittedAt), qint64(a.submittedAt), fmt::iso(a.submittedAt) } };
         appRows.push_back(std::move(row));
     }
@@ -239,14 +244,16 @@ void StartupPage::drawChart()
         chart->addSeries(forecast);
         forecast->attachAxis(axisX);
         forecast->attachAxis(axisY);
-        m_forecast->setText(tr("At the use of the last 90 days (%1 GPU-h), the balance of %2 GPU-h runs out on %3.")
-                                .arg(fmt::amount(bd.usedLast90Days), fmt::amount(bd.balance), fmt::date(*bd.runOutAt)));
+        m_forecast->setText(
+            tr("At the use of the last 90 days (%1 GPU-h), the balance of %2 GPU-h runs out on %3.")
+                .arg(fmt::amount(bd.usedLast90Days), fmt::amount(bd.balance), fmt::date(*bd.runOutAt)));
     } else if (bd.balance > 0) {
         m_forecast->setText(tr("No usage in the last 90 days: the balance of %1 GPU-h is not being used.")
                                 .arg(fmt::amount(bd.balance)));
     } else {
-        m_forecast->setText(bd.points.empty() ? tr("No credits yet: apply for a grant (the form on the right).")
-                                              : tr("No credits left of this resource."));
+        m_forecast->setText(bd.points.empty()
+                ? tr("No credits yet: apply for a grant (the form on the right).")
+                : tr("No credits left of this resource."));
     }
     axisY->setMin(0);
     QChart *old = m_chart->chart();

@@ -84,7 +84,8 @@ FirstRunDialog::FirstRunDialog(QWidget *parent)
     auto *of = new QFormLayout(openPage);
     m_ledger = lineEdit(tr("Ledger file"), openPage);
     m_key = lineEdit(tr("Key file"), openPage);
-    of->addRow(tr("Ledger file:"), withBrowse(m_ledger, this, false, tr("Ledgers (*.ledger *.db);;All files (*)")));
+    of->addRow(
+        tr("Ledger file:"), withBrowse(m_ledger, this, false, tr("Ledgers (*.ledger *.db);;All files (*)")));
     of->addRow(tr("Your key file:"), withBrowse(m_key, this, false, tr("Keys (*.key);;All files (*)")));
     auto *openButtons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, openPage);
     of->addRow(openButtons);

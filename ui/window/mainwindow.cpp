@@ -39,8 +39,8 @@ MainWindow::MainWindow(PortalContext &ctx, QWidget *parent)
     m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("verifyBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral(
-        "QLabel { background: #b01c1c; color: white; font-weight: bold; padding: 10px; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #b01c1c; color: white; font-weight: bold; padding: 10px; }"));
     m_banner->setAccessibleName(tr("Verification alarm"));
     m_banner->hide();
     layout->addWidget(m_banner);
@@ -116,10 +116,12 @@ void MainWindow::buildMenus()
 
     QMenu *ledgerMenu = menuBar()->addMenu(tr("&Ledger"));
     ledgerMenu->addAction(tr("&Verify (quick)"), this, [this] { startVerify(true); });
-    ledgerMenu->addAction(tr("Verify &fully (signatures, rules, projections)"), this, [this] { startVerify(false); });
+    ledgerMenu->addAction(
+        tr("Verify &fully (signatures, rules, projections)"), this, [this] { startVerify(false); });
     ledgerMenu->addAction(tr("&Forget the unlocked key"), this, [this] {
         m_ctx.forgetKey();
-        showNotice(PortalContext::NoticeKind::Info, tr("Your key is locked; the passphrase will be asked again."));
+        showNotice(
+            PortalContext::NoticeKind::Info, tr("Your key is locked; the passphrase will be asked again."));
     });
 
     // UI.md keyboard conventions, routed to the current page.
@@ -166,7 +168,8 @@ void MainWindow::buildStatusBar()
 void MainWindow::updateStatus()
 {
     const auto &member = m_ctx.member();
-    m_identity->setText(tr("%1 · %2").arg(m_ctx.displayName(), fmt::role(member ? member->role : std::string())));
+    m_identity->setText(
+        tr("%1 · %2").arg(m_ctx.displayName(), fmt::role(member ? member->role : std::string())));
     const PortalSettings settings = PortalSettings::load();
     m_online->setText(settings.registryUrl.isEmpty() ? tr("Offline: standalone ledger")
                                                      : tr("Offline: sync is not available yet"));
@@ -312,10 +315,11 @@ void MainWindow::onVerifyFinished(bool ok, const ledger::VerifyReport &report, c
     }
     if (!report.ok) {
         m_verified = false;
-        m_banner->setText(tr("⚠ This ledger failed verification at %1: %2 (%3). Do not rely on what it shows; "
-                             "restore it from a backup or fetch it again from the registry.")
-                              .arg(report.firstBadSeq)
-                              .arg(report.problem, report.code));
+        m_banner->setText(
+            tr("⚠ This ledger failed verification at %1: %2 (%3). Do not rely on what it shows; "
+               "restore it from a backup or fetch it again from the registry.")
+                .arg(report.firstBadSeq)
+                .arg(report.problem, report.code));
         m_banner->show();
     } else {
         m_verified = true;

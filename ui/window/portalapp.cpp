@@ -13,10 +13,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFileInfo>
-#include <QHash>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QHash>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QScopeGuard>
@@ -92,7 +92,8 @@ QString PortalApp::openDemo(const QString &role)
     // The progress dialog may be the only window while it closes: that must not end the application.
     const bool quitOnClose = QGuiApplication::quitOnLastWindowClosed();
     QGuiApplication::setQuitOnLastWindowClosed(false);
-    const auto restoreQuit = qScopeGuard([quitOnClose] { QGuiApplication::setQuitOnLastWindowClosed(quitOnClose); });
+    const auto restoreQuit
+        = qScopeGuard([quitOnClose] { QGuiApplication::setQuitOnLastWindowClosed(quitOnClose); });
     ledger::Result<DemoPaths> demo = ledger::makeError("cancelled", QString());
     // Generating takes a few seconds: in a worker thread, with a progress dialog that can cancel it.
     QProgressDialog progress(QObject::tr("Generating the demo alliance…"), QObject::tr("Cancel"), 0, 1000);
@@ -210,7 +211,8 @@ bool PortalApp::start()
             if (status.open(QIODevice::ReadOnly))
                 for (const QByteArray &line : status.readAll().split('\n'))
                     if (line.startsWith("VmHWM:"))
-                        std::printf("peak-rss-kb %s\n", line.mid(6).trimmed().split(' ').value(0).constData());
+                        std::printf(
+                            "peak-rss-kb %s\n", line.mid(6).trimmed().split(' ').value(0).constData());
             std::fflush(stdout);
             QCoreApplication::quit();
         });
@@ -263,8 +265,8 @@ void PortalApp::takeScreenshots()
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
             QThread::msleep(30);
         }
-        const QString file = QDir(m_options.screenshotDir)
-                                 .filePath(QStringLiteral("%1-%2-%3.png").arg(lang, role, key));
+        const QString file
+            = QDir(m_options.screenshotDir).filePath(QStringLiteral("%1-%2-%3.png").arg(lang, role, key));
         m_window->grab().save(file);
         std::printf("%s\n", qPrintable(file));
     }

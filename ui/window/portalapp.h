@@ -49,7 +49,8 @@ public:
     MainWindow *window() const { return m_window.get(); }
     PortalContext *context() const { return m_ctx.get(); }
     // Opens a ledger with an identity and shows a fresh main window; the error message if it failed.
-    QString openLedger(const QString &ledgerPath, const QString &keyFile, const ledger::Clock *clock = nullptr);
+    QString openLedger(
+        const QString &ledgerPath, const QString &keyFile, const ledger::Clock *clock = nullptr);
     QString openDemo(const QString &role);
 
 private:

@@ -60,6 +60,7 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     form->addRow(QString(), m_keyProblem);
     m_registry = new QLineEdit(current.registryUrl, this);
     m_registry->setAccessibleName(tr("Registry address"));
+    m_registry->setObjectName(QStringLiteral("registryUrl"));
     m_registry->setPlaceholderText(QStringLiteral("https://registry.example"));
     m_registryProblem = problemLabel(this);
     form->addRow(tr("Registry address:"), m_registry);
@@ -67,7 +68,8 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     m_ca = new QLineEdit(current.caFile, this);
     m_ca->setAccessibleName(tr("CA certificate file"));
     m_caProblem = problemLabel(this);
-    form->addRow(tr("CA file (optional):"), fileRow(m_ca, this, tr("Certificates (*.pem *.crt);;All files (*)")));
+    form->addRow(
+        tr("CA file (optional):"), fileRow(m_ca, this, tr("Certificates (*.pem *.crt);;All files (*)")));
     form->addRow(QString(), m_caProblem);
     m_language = new QComboBox(this);
     m_language->setAccessibleName(tr("Language"));
@@ -124,7 +126,8 @@ void SettingsDialog::validate()
             ? QString()
             : tr("The registry address must be an https:// address, e.g. https://registry.example."));
     const QString ca = m_ca->text().trimmed();
-    show(m_caProblem, ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
+    show(m_caProblem,
+        ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
     m_ok->setEnabled(problem().isEmpty());
 }
 
