@@ -209,7 +209,17 @@ Result<JournalStats> writeJournal(
     if (!st)
         return st.error();
     st->bind(1, from).bind(2, to).bind(3, startupFilter);
-    const int64_t total = header.logSize;
+    // The progress total: the movements in the whole ledger (a bound for any filter).
+    int64_t total = 0;
+    if (progress) {
+        auto count = store.db().prepare("SELECT COUNT(*) FROM movements");
+        if (!count)
+            return count.error();
+        auto row = count->step();
+        if (!row)
+            return row.error();
+        total = count->int64(0);
+    }
     std::string fromAccount, toAccount, grant, resource;
     for (;;) {
         auto more = st->step();
