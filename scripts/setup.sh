@@ -12,8 +12,8 @@ PACKAGES=(
   qt6-translations-l10n fonts-noto-cjk
   # the registry's HTTP server (QHttpServer's CMake package also needs the WebSockets one)
   qt6-httpserver-dev qt6-websockets-dev
-  # reports: XLSX writer; ledger and hledger read our journal in the tests and benchmarks
-  libxlsxwriter-dev ledger hledger
+  # reports: XLSX writer; ledger and hledger read our journal, unzip opens our XLSX, in the tests
+  libxlsxwriter-dev ledger hledger unzip
   # screenshots and GUI checks under a virtual display
   xvfb xauth
 )
