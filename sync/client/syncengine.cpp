@@ -316,7 +316,8 @@ SyncEngine::Fetched SyncEngine::fetchPage(int64_t from, int64_t treeSize, bool f
     }
     f.page = std::move(page.value());
     // A full replica proves a page that stops short of the checkpoint by consistency to it.
-    if (full && f.page.next && *f.page.next < treeSize && !f.page.entries.empty()) {
+    if (full && !m_options.rootAtEndOnly && f.page.next && *f.page.next < treeSize
+        && !f.page.entries.empty()) {
         auto proof = consistencyProof(*m_prefetch, f.page.entries.back().seq + 1, treeSize);
         if (!proof)
             f.error = proof.error();
@@ -440,7 +441,7 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
         if (next && *next > from && !cancelled()
             && (m_options.maxPages < 0 || pages + 1 < m_options.maxPages))
             pending = launch(*next);
-        auto applied = m_replica->applyPage(entries, next, targetNote, f.proof);
+        auto applied = m_replica->applyPage(entries, next, targetNote, f.proof, m_options.rootAtEndOnly);
         if (!applied)
             return applied.error();
         ++pages;
@@ -517,7 +518,10 @@ Result<SyncReport> join(const QString &path, const ledger::crypto::PrivateKey &m
                 { options.sync.transport.baseUrl,
                     filtered ? replica::ReplicaKind::Filtered : replica::ReplicaKind::Full }));
         }
-        auto engine = SyncEngine::create(*store.value(), member, options.sync);
+        // The partial file is nobody's ledger until its root matches the checkpoint: one check at the end.
+        SyncOptions syncOptions = options.sync;
+        syncOptions.rootAtEndOnly = true;
+        auto engine = SyncEngine::create(*store.value(), member, syncOptions);
         if (!engine)
             return engine.error();
         if (cancel)
@@ -552,6 +556,14 @@ Result<SyncReport> join(const QString &path, const ledger::crypto::PrivateKey &m
                 QStringLiteral("The registry serves an alliance whose root key is %1, not the one expected; "
                                "nothing was kept.")
                     .arg(b64(s.rootKey)));
+        }
+        if (!pulled && pulled.error().code == QLatin1String("proof_invalid")) {
+            // Pages that do not add up to the checkpoint: this partial file can never be completed.
+            engine.value().reset();
+            store.value().reset();
+            for (const char *suffix : { "", "-wal", "-shm" })
+                QFile::remove(partial + QLatin1String(suffix));
+            return pulled.error();
         }
         if (!pulled)
             return pulled.error(); // the partial file stays; join again resumes it

@@ -37,6 +37,9 @@ struct SyncOptions
     int pushBatch = 500; // entries per POST /v1/entries (the registry's default maximum)
     int pageLimit = 1000; // entries per GET /v1/entries
     int maxPages = -1; // stop after this many pages (tests, "pull a little now"); < 0: no limit
+    // A full replica built from nothing (join's .partial file): check the root once, at the last page,
+    // instead of a consistency proof per page (see Replica::applyPage).
+    bool rootAtEndOnly = false;
 };
 
 struct SyncProgress
