@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # curl with the registry's request signature (docs/SYNC-PROTOCOL.md, "Authentication").
 #
-#   scripts/registry-curl.sh --key KEYFILE [--passphrase-file F] [--ca CA.pem] [curl options...] METHOD URL [BODYFILE]
+#   scripts/registry-curl.sh --key KEYFILE [--passphrase-file F] [--ca CA.pem] METHOD URL [BODYFILE] [-- CURL-OPTIONS...]
 #
 # KEYFILE is an alliancectl key file (encrypted PKCS#8, with KEYFILE.pub beside it). The passphrase comes from
-# --passphrase-file or $ALLIANCE_PASSPHRASE_FILE. Signing uses `openssl pkeyutl` (OpenSSL 3). Any other option
-# before METHOD is passed to curl (e.g. -i, -s). The body, if any, is sent as application/json.
+# --passphrase-file or $ALLIANCE_PASSPHRASE_FILE. Signing uses `openssl pkeyutl` (OpenSSL 3). Everything after
+# "--" goes to curl as it is (e.g. -- -i -s -w '%{http_code}'). The body, if any, is sent as application/json.
 set -euo pipefail
 
 key="" pass="${ALLIANCE_PASSPHRASE_FILE:-}" ca="" curlopts=()
@@ -14,7 +14,6 @@ while [[ $# -gt 0 ]]; do
     --key) key="$2"; shift 2 ;;
     --passphrase-file) pass="$2"; shift 2 ;;
     --ca) ca="$2"; shift 2 ;;
-    -*) curlopts+=("$1"); shift ;;
     *) break ;;
   esac
 done
@@ -22,7 +21,10 @@ if [[ $# -lt 2 || -z "$key" || -z "$pass" ]]; then
   sed -n '2,9p' "$0" >&2
   exit 1
 fi
-method="$1" url="$2" body="${3:-}"
+method="$1" url="$2" body=""
+shift 2
+if [[ $# -gt 0 && "$1" != "--" ]]; then body="$1"; shift; fi
+if [[ $# -gt 0 && "$1" == "--" ]]; then shift; curlopts=("$@"); fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -42,6 +44,6 @@ sig=$(base64 -w0 "$tmp/sig")
 args=(-X "$method" -H "X-Alliance-Key: $keyid" -H "X-Alliance-Time: $now" -H "X-Alliance-Signature: $sig")
 [[ -n "$ca" ]] && args+=(--cacert "$ca")
 [[ -n "$body" ]] && args+=(-H "Content-Type: application/json" --data-binary "@$tmp/body")
-exec_status=0
-curl "${curlopts[@]}" "${args[@]}" "$url" || exec_status=$?
-exit $exec_status
+status=0
+curl "${args[@]}" "${curlopts[@]}" "$url" || status=$?
+exit $status

@@ -36,9 +36,12 @@ HttpServer::~HttpServer()
 ledger::Result<quint16> HttpServer::listen(const QString &host, quint16 port)
 {
     QHostAddress address;
+    const QString bare = host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']'))
+        ? host.mid(1, host.size() - 2)
+        : host;
     if (host == QLatin1String("localhost"))
         address = QHostAddress(QHostAddress::LocalHost);
-    else if (!address.setAddress(host))
+    else if (!address.setAddress(bare))
         return ledger::makeError(
             "bad_request", QStringLiteral("--listen needs an IP address, not \"%1\".").arg(host));
     if (!m_server->listen(address, port))

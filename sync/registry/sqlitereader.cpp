@@ -3,6 +3,7 @@
 
 #include "sync/registry/sqlitestorage.h"
 #include "sync/registry/sqlitetables.h"
+#include "sync/registry/subtreecache.h"
 
 #include "ledger/log/merkle.h"
 #include "ledger/store/ledgerstore.h"
@@ -33,9 +34,10 @@ syncwire::PageEntry pageEntry(const ledger::store::LogView &v)
 class SqliteReader : public LogReader
 {
 public:
-    explicit SqliteReader(std::unique_ptr<ledger::store::LedgerStore> store)
+    SqliteReader(std::unique_ptr<ledger::store::LedgerStore> store, SubtreeCache &cache)
         : m_store(std::move(store))
-        , m_leaves(m_store->leafSource())
+        , m_storeLeaves(m_store->leafSource())
+        , m_leaves(std::make_unique<CachedLeafSource>(*m_storeLeaves, cache))
     { }
 
     Result<std::optional<StoredCheckpoint>> checkpoint(std::optional<int64_t> treeSize) override
@@ -158,7 +160,8 @@ private:
     }
 
     std::unique_ptr<ledger::store::LedgerStore> m_store;
-    std::unique_ptr<ledger::merkle::LeafSource> m_leaves;
+    std::unique_ptr<ledger::merkle::LeafSource> m_storeLeaves;
+    std::unique_ptr<ledger::merkle::LeafSource> m_leaves; // cached subtrees over m_storeLeaves
 };
 
 class SqliteStorage : public Storage
@@ -177,11 +180,12 @@ public:
         auto store = ledger::store::LedgerStore::open(m_path, ledger::store::LedgerStore::Mode::ReadOnly);
         if (!store)
             return store.error();
-        return std::unique_ptr<LogReader>(new SqliteReader(std::move(store).value()));
+        return std::unique_ptr<LogReader>(new SqliteReader(std::move(store).value(), m_subtrees));
     }
 
 private:
     QString m_path;
+    SubtreeCache m_subtrees; // shared by all readers: complete subtrees never change
 };
 
 } // namespace

@@ -24,8 +24,17 @@ Value signedEntryJson(const ledger::SignedEntry &e)
     return o;
 }
 
-// entry/sig/author_key of one object; the type comes from decoding the entry bytes.
-ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r)
+// The "type" member of entry bytes that do not decode as an entry, if they are a JSON object that has one.
+std::string looseType(const QByteArray &bytes)
+{
+    auto v = json::parse(std::string_view(bytes.constData(), size_t(bytes.size())));
+    const Value *t = v ? v->find("type") : nullptr;
+    return t && t->isString() && t->toString().size() <= 64 ? t->toString() : std::string();
+}
+
+// entry/sig/author_key of one object; the type comes from decoding the entry bytes. `strict`: refuse entry
+// bytes that do not decode; otherwise keep them (the sequencer gives them a signed rejection receipt).
+ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict)
 {
     auto bytes = r.base64("entry", -1, qsizetype(ledger::kMaxEntryBytes));
     if (!bytes)
@@ -39,10 +48,12 @@ ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r)
     auto key = ledger::crypto::PublicKey::fromRaw(rawKey.value());
     if (!key)
         return r.error(QStringLiteral("\"author_key\" is not a valid Ed25519 public key."));
-    auto decoded = ledger::decodeEntry(bytes.value());
-    if (!decoded)
+    // Not strict: the sequencer checks canonical form itself (and rejects with a receipt), so skip it here.
+    auto decoded = ledger::decodeEntry(bytes.value(), strict);
+    if (!decoded && strict)
         return r.error(QStringLiteral("\"entry\" is not a ledger entry (%1).").arg(decoded.error().message));
-    return ledger::SignedEntry { bytes.value(), sig.value(), key.value(), decoded->type };
+    std::string type = decoded ? decoded->type : looseType(bytes.value());
+    return ledger::SignedEntry { bytes.value(), sig.value(), key.value(), std::move(type) };
 }
 
 QByteArray toBytes(const Value &v)
@@ -111,7 +122,7 @@ ledger::Result<std::vector<ledger::SignedEntry>> decodeSubmit(
     for (const Value &item : list->toArray()) {
         if (!item.isObject())
             return ledger::makeError(code, QStringLiteral("entries[%1] must be an object.").arg(index));
-        auto e = readSignedEntry(Reader(item, code));
+        auto e = readSignedEntry(Reader(item, code), false);
         if (!e)
             return ledger::makeError(
                 code, QStringLiteral("entries[%1]: %2").arg(index).arg(e.error().message));
@@ -336,7 +347,7 @@ ledger::Result<Page> decodePage(QByteArrayView body, const char *code)
             return seq.error();
         if (!at)
             return at.error();
-        auto e = readSignedEntry(er);
+        auto e = readSignedEntry(er, true);
         if (!e)
             return e.error();
         pe.seq = seq.value();

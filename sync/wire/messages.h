@@ -30,8 +30,10 @@ QByteArray encodeError(const ledger::Error &error);
 // The error a registry sent; an "invalid_response" error if the body is not one.
 ledger::Error decodeError(QByteArrayView body);
 
-// POST /v1/entries request. Decoding fills SignedEntry::type from the entry bytes (entries that do not
-// decode at all are refused here: they cannot even be given an id worth a receipt).
+// POST /v1/entries request. Decoding fills SignedEntry::type from the entry bytes. Entry bytes that are not a
+// well-formed entry are kept (type from their "type" member, if any): the sequencer answers them with a
+// signed rejection receipt (invalid_entry, non_canonical, ...) like any other bad entry. Only a body that is
+// not this shape (JSON, base64, a 64-byte signature, a valid 32-byte key) is refused.
 QByteArray encodeSubmit(const std::vector<ledger::SignedEntry> &entries);
 ledger::Result<std::vector<ledger::SignedEntry>> decodeSubmit(
     QByteArrayView body, int maxBatch, const char *code = kBadRequest);

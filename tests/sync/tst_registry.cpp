@@ -178,6 +178,25 @@ private slots:
         QVERIFY2(chained->receipts[1].sequenced, qPrintable(chained->receipts[1].message));
     }
 
+    void malformedEntryGetsASignedRejectionNotA400()
+    {
+        const int64_t before = checkpoint().treeSize;
+        // Properly signed, but not canonical JSON (a space): the batch goes through, that entry is rejected.
+        ledger::SignedEntry odd = makeEntry(w().pm, "sponsor.registered", bodies::sponsor("sp-odd"));
+        odd.bytes.replace("{\"author\"", "{ \"author\"");
+        odd.signature = w().pm.sign(ledger::signedMessage(odd.type, odd.bytes));
+        const auto fine = makeEntry(w().pm, "sponsor.registered", bodies::sponsor("sp-fine"));
+        const Reply r = submit(w().pm, { odd, fine });
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        auto resp = syncwire::decodeSubmitResponse(r.body);
+        QVERIFY(resp.ok());
+        QVERIFY(!resp->receipts[0].sequenced);
+        QVERIFY2(!resp->receipts[0].code.isEmpty(), qPrintable(resp->receipts[0].message));
+        QVERIFY(resp->receipts[0].verifyRejection(m_alliance.registryKey.publicKey()));
+        QVERIFY(resp->receipts[1].sequenced);
+        QCOMPARE(checkpoint().treeSize, before + 1);
+    }
+
     void concurrentSubmissionsAreAllSequenced()
     {
         const int64_t before = checkpoint().treeSize;

@@ -79,6 +79,14 @@ private slots:
         QCOMPARE(decoded->at(1).type, std::string("sponsor.registered"));
         QCOMPARE(decoded->at(1).id(), e2.id());
 
+        // Entry bytes that are not an entry still make a batch (the sequencer rejects them with a receipt).
+        const QByteArray notAnEntry = "{\"entries\":[{\"author_key\":\"" + e1.authorKey.raw().toBase64()
+            + "\",\"entry\":\"bm90IGpzb24=\",\"sig\":\"" + e1.signature.toBase64() + "\"}]}";
+        auto loose = syncwire::decodeSubmit(notAnEntry, 10);
+        QVERIFY(loose.ok());
+        QCOMPARE(loose->at(0).bytes, QByteArray("not json"));
+        QVERIFY(loose->at(0).type.empty());
+
         auto tooMany = syncwire::decodeSubmit(body, 1);
         QVERIFY(!tooMany.ok());
         QCOMPARE(tooMany.error().code, QStringLiteral("batch_too_large"));
