@@ -29,6 +29,20 @@ QString b64(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toBase64());
 }
 
+// X-Alliance-Time strictly increasing in this process (so per key, across both connections): Ed25519 is
+// deterministic, and the same request signed twice in one millisecond would be refused as a replay.
+qint64 requestTime()
+{
+    static std::atomic<qint64> last { 0 };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 prev = last.load();
+    qint64 t = 0;
+    do {
+        t = std::max(now, prev + 1);
+    } while (!last.compare_exchange_weak(prev, t));
+    return t;
+}
+
 Result<std::unique_ptr<HttpsTransport>> makeTransport(
     const TransportOptions &options, const ledger::crypto::PrivateKey &member)
 {
@@ -40,8 +54,7 @@ Result<std::unique_ptr<HttpsTransport>> makeTransport(
         return t.error();
     t.value()->setSigner([member](const QByteArray &method, const QByteArray &path, const QByteArray &body) {
         // Signed afresh for every attempt: the registry refuses a signature it has already seen.
-        const syncwire::AuthHeaders h
-            = syncwire::signRequest(member, method, path, body, QDateTime::currentMSecsSinceEpoch());
+        const syncwire::AuthHeaders h = syncwire::signRequest(member, method, path, body, requestTime());
         return QList<Header> { { QByteArray(syncwire::kKeyHeader), h.keyId },
             { QByteArray(syncwire::kTimeHeader), h.time },
             { QByteArray(syncwire::kSignatureHeader), h.signature } };
