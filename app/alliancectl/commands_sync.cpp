@@ -1,4 +1,5 @@
-// Verbs that talk to a registry (issue 3): sync, join, outbox (`registry appoint` is in commands_registry.cpp).
+// Verbs that talk to a registry (issue 3): sync, join, outbox (`registry appoint` is in
+// commands_registry.cpp).
 
 #include "cli.h"
 
@@ -153,7 +154,7 @@ int runSync(Invocation &inv)
         progress.update(p.done, p.total,
             phaseName(p.phase) + (p.detail.isEmpty() ? QString() : QStringLiteral(": ") + p.detail));
     });
-    engine.value()->transport().setRetryObserver([&](int attempt, int waitMs, const QString &why) {
+    engine.value()->setRetryObserver([&](int attempt, int waitMs, const QString &why) {
         progress.finish();
         err(QStringLiteral("sync: retrying (attempt %1) in %2 ms: %3").arg(attempt).arg(waitMs).arg(why));
     });

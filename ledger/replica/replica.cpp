@@ -126,7 +126,7 @@ Result<note::Checkpoint> Replica::openCheckpoint(QByteArrayView signedNote) cons
 }
 
 Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std::optional<int64_t> next,
-    QByteArrayView targetNote, const QList<QByteArray> &consistency)
+    QByteArrayView targetNote, const QList<QByteArray> &consistency, bool rootAtEndOnly)
 {
     if (m_store.readOnly())
         return makeError("database_readonly", QStringLiteral("%1 is open read-only.").arg(m_store.path()));
@@ -235,8 +235,9 @@ Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std:
                 return failed(makeError("proof_invalid",
                     QStringLiteral("The log's root at %1 entries does not match the registry's checkpoint.")
                         .arg(treeSize)));
-        } else if (!merkle::verifyConsistency(
-                       quint64(size), quint64(treeSize), frontier.root(), target->root, consistency)) {
+        } else if (!rootAtEndOnly
+            && !merkle::verifyConsistency(
+                quint64(size), quint64(treeSize), frontier.root(), target->root, consistency)) {
             return failed(makeError("proof_invalid",
                 QStringLiteral("The consistency proof from %1 to %2 entries does not verify.")
                     .arg(size)

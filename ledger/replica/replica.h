@@ -93,8 +93,12 @@ public:
     // ends before T, `consistency` is the RFC 9162 proof from the new local size to T. The last page also
     // needs T's signature to verify with the checkpoint key of the state after it.
     // On error nothing of the page is stored and the replica is as before.
+    //
+    // `rootAtEndOnly` (a full replica being built from nothing, not yet in use, e.g. join's .partial file):
+    // pages before the last are stored without a consistency proof and the last page's root check covers
+    // them all; a mismatch there means the file must be discarded. It spares the registry one proof per page.
     Result<PageResult> applyPage(const std::vector<RemoteEntry> &page, std::optional<int64_t> next,
-        QByteArrayView targetNote, const QList<QByteArray> &consistency = {});
+        QByteArrayView targetNote, const QList<QByteArray> &consistency = {}, bool rootAtEndOnly = false);
 
 private:
     Replica(store::LedgerStore &store, Binding binding)

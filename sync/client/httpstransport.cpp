@@ -295,6 +295,10 @@ Result<HttpResponse> HttpsTransport::attempt(const QByteArray &method, const QBy
     curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &connects);
     m_connections += connects;
 
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    // The handle must not keep pointers to this frame (error buffer, transfer state, body) past it.
+    curl_easy_reset(curl);
     const QString detail = QString::fromUtf8(errbuf[0] ? errbuf : curl_easy_strerror(rc));
     if (rc != CURLE_OK) {
         if (t.tooLarge)
@@ -313,7 +317,7 @@ Result<HttpResponse> HttpsTransport::attempt(const QByteArray &method, const QBy
             QStringLiteral("Could not reach the registry at %1: %2").arg(m_options.baseUrl, detail));
     }
     HttpResponse resp;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &resp.status);
+    resp.status = status;
     resp.body = std::move(t.body);
     resp.contentType = std::move(t.contentType);
     if (resp.status == 429 || resp.status == 503) {

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <future>
+
 namespace syncclient {
 
 namespace {
@@ -27,6 +29,20 @@ QString b64(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toBase64());
 }
 
+// X-Alliance-Time strictly increasing in this process (so per key, across both connections): Ed25519 is
+// deterministic, and the same request signed twice in one millisecond would be refused as a replay.
+qint64 requestTime()
+{
+    static std::atomic<qint64> last { 0 };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 prev = last.load();
+    qint64 t = 0;
+    do {
+        t = std::max(now, prev + 1);
+    } while (!last.compare_exchange_weak(prev, t));
+    return t;
+}
+
 Result<std::unique_ptr<HttpsTransport>> makeTransport(
     const TransportOptions &options, const ledger::crypto::PrivateKey &member)
 {
@@ -38,8 +54,7 @@ Result<std::unique_ptr<HttpsTransport>> makeTransport(
         return t.error();
     t.value()->setSigner([member](const QByteArray &method, const QByteArray &path, const QByteArray &body) {
         // Signed afresh for every attempt: the registry refuses a signature it has already seen.
-        const syncwire::AuthHeaders h
-            = syncwire::signRequest(member, method, path, body, QDateTime::currentMSecsSinceEpoch());
+        const syncwire::AuthHeaders h = syncwire::signRequest(member, method, path, body, requestTime());
         return QList<Header> { { QByteArray(syncwire::kKeyHeader), h.keyId },
             { QByteArray(syncwire::kTimeHeader), h.time },
             { QByteArray(syncwire::kSignatureHeader), h.signature } };
@@ -99,6 +114,11 @@ Result<std::unique_ptr<SyncEngine>> SyncEngine::create(
         return t.error();
     e->m_transport = std::move(t.value());
     e->m_transport->setCancelFlag(e->m_cancelFlag);
+    auto prefetch = makeTransport(e->m_options.transport, member);
+    if (!prefetch)
+        return prefetch.error();
+    e->m_prefetch = std::move(prefetch.value());
+    e->m_prefetch->setCancelFlag(e->m_cancelFlag);
     return e;
 }
 
@@ -106,6 +126,7 @@ void SyncEngine::setCancelFlag(const std::atomic<bool> *flag)
 {
     m_cancelFlag = flag ? flag : &m_cancel;
     m_transport->setCancelFlag(m_cancelFlag);
+    m_prefetch->setCancelFlag(m_cancelFlag);
 }
 
 void SyncEngine::report(SyncProgress::Phase phase, int64_t done, int64_t total, const QString &detail)
@@ -269,9 +290,11 @@ Result<void> SyncEngine::pushInto(SyncReport &rep)
 
 // ---- pull -------------------------------------------------------------------------------------------------
 
-Result<QList<QByteArray>> SyncEngine::consistencyProof(int64_t from, int64_t to)
+Result<QList<QByteArray>> SyncEngine::consistencyProof(HttpsTransport &t, int64_t from, int64_t to)
 {
-    auto body = getJson(QStringLiteral("/v1/proof/consistency?from=%1&to=%2").arg(from).arg(to).toLatin1());
+    const QByteArray target
+        = QStringLiteral("/v1/proof/consistency?from=%1&to=%2").arg(from).arg(to).toLatin1();
+    auto body = expectOk(t.get(target), "GET " + target);
     if (!body)
         return body.error();
     auto proof = syncwire::decodeConsistency(body.value());
@@ -284,6 +307,37 @@ Result<QList<QByteArray>> SyncEngine::consistencyProof(int64_t from, int64_t to)
                                    .arg(from)
                                    .arg(to));
     return proof->proof;
+}
+
+SyncEngine::Fetched SyncEngine::fetchPage(int64_t from, int64_t treeSize, bool full)
+{
+    Fetched f;
+    const QByteArray target = QStringLiteral("/v1/entries?from=%1&limit=%2&tree_size=%3")
+                                  .arg(from)
+                                  .arg(m_options.pageLimit)
+                                  .arg(treeSize)
+                                  .toLatin1();
+    auto body = expectOk(m_prefetch->get(target), "GET " + target);
+    if (!body) {
+        f.error = body.error();
+        return f;
+    }
+    auto page = syncwire::decodePage(body.value());
+    if (!page) {
+        f.error = page.error();
+        return f;
+    }
+    f.page = std::move(page.value());
+    // A full replica proves a page that stops short of the checkpoint by consistency to it.
+    if (full && !m_options.rootAtEndOnly && f.page.next && *f.page.next < treeSize
+        && !f.page.entries.empty()) {
+        auto proof = consistencyProof(*m_prefetch, f.page.entries.back().seq + 1, treeSize);
+        if (!proof)
+            f.error = proof.error();
+        else
+            f.proof = std::move(proof.value());
+    }
+    return f;
 }
 
 Error SyncEngine::forkError(ForkAlarm alarm)
@@ -334,7 +388,7 @@ Result<SyncEngine::Head> SyncEngine::fetchHead()
             return authentic ? forkError(alarm) : authentic.error();
         }
         if (T > M.treeSize) {
-            auto proof = consistencyProof(M.treeSize, T);
+            auto proof = consistencyProof(*m_transport, M.treeSize, T);
             if (!proof)
                 return proof.error();
             if (!ledger::merkle::verifyConsistency(
@@ -369,44 +423,38 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
     const int64_t T = int64_t(remote->size);
     const bool full = m_replica->kind() == replica::ReplicaKind::Full;
     rep.treeSize = T;
+    // Pages are fetched one ahead on a second connection, so the network and the registry work while this
+    // thread verifies and applies the page before (join is then bounded by signature checks, not by turns).
+    auto launch = [this, T, full](int64_t from) {
+        return std::async(std::launch::async, [this, from, T, full] { return fetchPage(from, T, full); });
+    };
+    std::optional<std::future<Fetched>> pending;
+    if (m_replica->position() < T && m_options.maxPages != 0)
+        pending = launch(m_replica->position());
     int64_t pages = 0;
-    while (m_replica->position() < T) {
-        if (cancelled())
-            return makeError(
-                "cancelled", QStringLiteral("Sync was cancelled; the pull resumes from here next time."));
-        if (m_options.maxPages >= 0 && pages >= m_options.maxPages)
-            return {}; // not complete; the next pull resumes at position()
+    while (pending) {
         const int64_t from = m_replica->position();
         report(SyncProgress::Phase::Pull, from, T);
-        auto pageBody = getJson(QStringLiteral("/v1/entries?from=%1&limit=%2&tree_size=%3")
-                                    .arg(from)
-                                    .arg(m_options.pageLimit)
-                                    .arg(T)
-                                    .toLatin1());
-        if (!pageBody)
-            return pageBody.error();
-        auto page = syncwire::decodePage(pageBody.value());
-        if (!page)
-            return page.error();
-        auto pageCp = peekCheckpoint(page->checkpoint);
-        if (page->treeSize != T || !pageCp || pageCp->root != remote->root || int64_t(pageCp->size) != T)
+        Fetched f = pending->get();
+        pending.reset();
+        if (f.error)
+            return *f.error;
+        syncwire::Page &page = f.page;
+        auto pageCp = peekCheckpoint(page.checkpoint);
+        if (page.treeSize != T || !pageCp || pageCp->root != remote->root || int64_t(pageCp->size) != T)
             return invalidResponse(QStringLiteral("A page of entries is proven against another checkpoint."));
         std::vector<replica::RemoteEntry> entries;
-        entries.reserve(page->entries.size());
-        for (syncwire::PageEntry &e : page->entries)
+        entries.reserve(page.entries.size());
+        for (syncwire::PageEntry &e : page.entries)
             entries.push_back(
                 { e.seq, e.sequencedAt, std::move(e.entry), e.proof.value_or(QList<QByteArray>()) });
-        std::optional<int64_t> next = page->next;
+        std::optional<int64_t> next = page.next;
         if (next && *next >= T)
             next.reset();
-        QList<QByteArray> proof;
-        if (full && next && !entries.empty()) {
-            auto p = consistencyProof(entries.back().seq + 1, T);
-            if (!p)
-                return p.error();
-            proof = std::move(p.value());
-        }
-        auto applied = m_replica->applyPage(entries, next, targetNote, proof);
+        if (next && *next > from && !cancelled()
+            && (m_options.maxPages < 0 || pages + 1 < m_options.maxPages))
+            pending = launch(*next);
+        auto applied = m_replica->applyPage(entries, next, targetNote, f.proof, m_options.rootAtEndOnly);
         if (!applied)
             return applied.error();
         ++pages;
@@ -416,7 +464,12 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
         rep.complete = applied->complete;
         if (m_replica->position() <= from && !applied->complete)
             return invalidResponse(QStringLiteral("The registry's page did not move the pull forward."));
+        if (cancelled())
+            return makeError(
+                "cancelled", QStringLiteral("Sync was cancelled; the pull resumes from here next time."));
     }
+    if (m_replica->position() < T)
+        return {}; // stopped by maxPages: not complete; the next pull resumes at position()
     if (!rep.complete) {
         // Everything is here already (say, a ledger that moved onto this registry): just verify and record
         // the checkpoint.
@@ -478,7 +531,10 @@ Result<SyncReport> join(const QString &path, const ledger::crypto::PrivateKey &m
                 { options.sync.transport.baseUrl,
                     filtered ? replica::ReplicaKind::Filtered : replica::ReplicaKind::Full }));
         }
-        auto engine = SyncEngine::create(*store.value(), member, options.sync);
+        // The partial file is nobody's ledger until its root matches the checkpoint: one check at the end.
+        SyncOptions syncOptions = options.sync;
+        syncOptions.rootAtEndOnly = true;
+        auto engine = SyncEngine::create(*store.value(), member, syncOptions);
         if (!engine)
             return engine.error();
         if (cancel)
@@ -513,6 +569,14 @@ Result<SyncReport> join(const QString &path, const ledger::crypto::PrivateKey &m
                 QStringLiteral("The registry serves an alliance whose root key is %1, not the one expected; "
                                "nothing was kept.")
                     .arg(b64(s.rootKey)));
+        }
+        if (!pulled && pulled.error().code == QLatin1String("proof_invalid")) {
+            // Pages that do not add up to the checkpoint: this partial file can never be completed.
+            engine.value().reset();
+            store.value().reset();
+            for (const char *suffix : { "", "-wal", "-shm" })
+                QFile::remove(partial + QLatin1String(suffix));
+            return pulled.error();
         }
         if (!pulled)
             return pulled.error(); // the partial file stays; join again resumes it

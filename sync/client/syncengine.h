@@ -20,6 +20,7 @@
 #include "ledger/replica/replica.h"
 #include "ledger/result.h"
 #include "sync/client/httpstransport.h"
+#include "sync/wire/messages.h"
 
 #include <QString>
 
@@ -36,6 +37,9 @@ struct SyncOptions
     int pushBatch = 500; // entries per POST /v1/entries (the registry's default maximum)
     int pageLimit = 1000; // entries per GET /v1/entries
     int maxPages = -1; // stop after this many pages (tests, "pull a little now"); < 0: no limit
+    // A full replica built from nothing (join's .partial file): check the root once, at the last page,
+    // instead of a consistency proof per page (see Replica::applyPage).
+    bool rootAtEndOnly = false;
 };
 
 struct SyncProgress
@@ -90,6 +94,12 @@ public:
     void setCancelFlag(const std::atomic<bool> *flag);
     const std::optional<ForkAlarm> &fork() const { return m_fork; }
     HttpsTransport &transport() { return *m_transport; }
+    // Both connections (requests, and the pages of a pull fetched one ahead).
+    void setRetryObserver(const std::function<void(int attempt, int waitMs, const QString &why)> &fn)
+    {
+        m_transport->setRetryObserver(fn);
+        m_prefetch->setRetryObserver(fn);
+    }
     ledger::replica::Replica &replica() { return *m_replica; }
 
     // push() then pull().
@@ -115,7 +125,15 @@ private:
     Result<QByteArray> getJson(const QByteArray &pathAndQuery);
     Result<QByteArray> postJson(const QByteArray &pathAndQuery, const QByteArray &body);
     Result<QByteArray> expectOk(Result<HttpResponse> response, const QByteArray &what);
-    Result<QList<QByteArray>> consistencyProof(int64_t from, int64_t to);
+    Result<QList<QByteArray>> consistencyProof(HttpsTransport &t, int64_t from, int64_t to);
+    struct Fetched
+    {
+        std::optional<Error> error;
+        syncwire::Page page;
+        QList<QByteArray> proof; // full replicas, pages before the last: consistency from the page's end
+    };
+    // Runs on the prefetch thread with m_prefetch only.
+    Fetched fetchPage(int64_t from, int64_t treeSize, bool full);
     Error forkError(ForkAlarm alarm);
     bool cancelled() const { return m_cancelFlag->load(); }
     void report(SyncProgress::Phase phase, int64_t done, int64_t total, const QString &detail = QString());
@@ -124,6 +142,7 @@ private:
     ledger::crypto::PrivateKey m_member;
     SyncOptions m_options;
     std::unique_ptr<HttpsTransport> m_transport;
+    std::unique_ptr<HttpsTransport> m_prefetch; // the pages of a pull, fetched one ahead
     std::unique_ptr<ledger::replica::Replica> m_replica;
     std::atomic<bool> m_cancel { false };
     const std::atomic<bool> *m_cancelFlag = &m_cancel;

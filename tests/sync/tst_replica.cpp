@@ -240,6 +240,39 @@ private slots:
         compareTables(store->db(), f.store().db());
     }
 
+    void rootAtEndOnlyStillCatchesEveryChange()
+    {
+        LedgerFixture f;
+        buildPoolWorld(f);
+        const int64_t T = f.logSize();
+        const QByteArray target = noteOfSize(f.store(), T);
+        for (bool tamper : { false, true }) {
+            auto store = emptyReplicaStore(
+                f.dir().file(QStringLiteral("partial-%1.ledger").arg(tamper)), replica::ReplicaKind::Full);
+            QVERIFY(store);
+            auto r = replica::Replica::open(*store);
+            QVERIFY(r);
+            Result<replica::PageResult> res = replica::PageResult {};
+            for (int64_t from = 0; from < T && res; from += 8) {
+                const int64_t to = std::min(T, from + 8);
+                auto page = fullPage(f.store(), from, to, T);
+                if (tamper && from == 8)
+                    page[1].sequencedAt += 1; // a page before the last, stored without a proof...
+                res = r.value()->applyPage(
+                    page, to < T ? std::optional<int64_t>(to) : std::nullopt, target, {}, true);
+            }
+            if (tamper) {
+                QVERIFY(!res); // ...is caught by the root check of the last page
+                QCOMPARE(res.error().code, QStringLiteral("proof_invalid"));
+                QVERIFY(!r.value()->lastVerified().value());
+            } else {
+                QVERIFY2(res, qPrintable(res ? QString() : res.error().toString()));
+                QVERIFY(res->complete);
+                compareTables(store->db(), f.store().db());
+            }
+        }
+    }
+
     void pullSettlesTheOutbox()
     {
         LedgerFixture f;

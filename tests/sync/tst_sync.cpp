@@ -8,9 +8,12 @@
 #include "sync/syncrig.h"
 #include "sync/wire/messages.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+#include <QThread>
 
 #include <set>
+#include <thread>
 
 using namespace ledger;
 using namespace testsupport;
@@ -322,6 +325,72 @@ private slots:
         QVERIFY2(after, qPrintable(why(after)));
         QCOMPARE(after->pulled, int64_t(0));
         QCOMPARE(m.session->store().logSize().value(), before + 3);
+    }
+
+    void registryKilledInTheMiddleOfABatch()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        Machine m;
+        syncclient::SyncOptions o = rig.options();
+        o.transport.maxAttempts = 3;
+        QVERIFY(m.open(path, w.pm, o));
+        const int64_t before = m.session->store().logSize().value();
+        const int kEntries = 400;
+        for (int i = 0; i < kEntries; ++i) {
+            auto r = m.session->record(
+                w.pm, "sponsor.registered", bodies::sponsor("killed-" + std::to_string(i)));
+            QVERIFY(r && r->queued);
+        }
+        // The push runs on its own thread; the registry is killed (SIGKILL) while the batch is in flight.
+        std::atomic<bool> sending { false };
+        m.engine->setProgress([&](const syncclient::SyncProgress &p) {
+            if (p.phase == syncclient::SyncProgress::Phase::Push && p.done == 0)
+                sending.store(true);
+        });
+        Result<syncclient::SyncReport> pushed = syncclient::SyncReport {};
+        std::thread pusher([&] { pushed = m.engine->push(); });
+        QElapsedTimer t;
+        t.start();
+        while (!sending.load() && t.elapsed() < 30'000)
+            QThread::msleep(1);
+        QThread::msleep(15);
+        rig.registry->kill();
+        pusher.join();
+        QVERIFY(sending.load());
+        // Either the batch landed before the kill or the retries found nobody: nothing is lost locally.
+        replica::Outbox outbox(m.session->store());
+        QCOMPARE(outbox.count(replica::OutboxStatus::Rejected).value(), int64_t(0));
+        QCOMPARE(outbox.count(replica::OutboxStatus::Pending).value()
+                + outbox.count(replica::OutboxStatus::Sequenced).value(),
+            int64_t(kEntries));
+
+        qInfo("after the kill: %lld sequenced, %lld pending (push: %s)",
+            static_cast<long long>(outbox.count(replica::OutboxStatus::Sequenced).value()),
+            static_cast<long long>(outbox.count(replica::OutboxStatus::Pending).value()),
+            pushed ? "done" : qPrintable(pushed.error().code));
+        // Restarted on the same data, the registry answers the retry with the original receipts.
+        QVERIFY(rig.start(rig.server));
+        Machine again;
+        QVERIFY(again.open(path, w.pm, rig.options()));
+        m.engine.reset();
+        m.session.reset();
+        auto s = again.engine->sync();
+        QVERIFY2(s, qPrintable(why(s)));
+        replica::Outbox after(again.session->store());
+        QCOMPARE(after.count(replica::OutboxStatus::Sequenced).value(), int64_t(kEntries));
+        QCOMPARE(again.session->store().logSize().value(), before + kEntries);
+        std::set<int64_t> seqs;
+        const auto sequenced = after.list(replica::OutboxStatus::Sequenced);
+        QVERIFY(sequenced);
+        for (const auto &item : sequenced.value()) {
+            QCOMPARE(again.session->store().findEntry(item.entryId).value().value_or(-1), item.seq);
+            seqs.insert(item.seq);
+        }
+        QCOMPARE(seqs.size(), size_t(kEntries));
     }
 };
 

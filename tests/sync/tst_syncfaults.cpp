@@ -144,6 +144,38 @@ private slots:
         QVERIFY2(filtered.code.isEmpty(), qPrintable(filtered.toString()));
     }
 
+    void joinDiscardsPagesThatDoNotAddUp()
+    {
+        // A new member's first page (the whole log) with one timestamp changed: join fails, keeps nothing.
+        auto pm3 = signedTransport(rig.options(), rig.world.pm3);
+        QVERIFY(pm3);
+        const QByteArray me = get(*pm3.value(), "/v1/me");
+        const QByteArray target
+            = QStringLiteral("/v1/entries?from=0&limit=1000&tree_size=%1").arg(T).toLatin1();
+        const QByteArray whole = get(*pm3.value(), target);
+        QVERIFY(!me.isEmpty() && !whole.isEmpty());
+        fake->clear();
+        fake->set("/v1/me", { 200, "application/json", me, false });
+        fake->set("/v1/checkpoint", { 200, "application/json", cap.checkpoint, false });
+        fake->set(target,
+            { 200, "application/json",
+                flipPageEntry(whole, [](syncwire::PageEntry &e) { e.sequencedAt += 1; }), false });
+        const QString path = rig.file(QStringLiteral("joined-through-fake.ledger"));
+        syncclient::JoinOptions j;
+        j.sync = fakeOptions();
+        auto r = syncclient::join(path, rig.world.pm3, j);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("proof_invalid"));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".partial")));
+        // The untouched page joins.
+        fake->set(target, { 200, "application/json", whole, false });
+        auto ok = syncclient::join(path, rig.world.pm3, j);
+        QVERIFY2(ok, qPrintable(why(ok)));
+        QVERIFY(ok->complete);
+        QCOMPARE(ok->pulled, T);
+    }
+
     void badResponsesChangeNothing_data()
     {
         QTest::addColumn<QString>("defect");
