@@ -12,6 +12,7 @@
 //   export    exportJsonl to PATH.export.jsonl (removed afterwards)
 //   balance   queries::startupBalances for --samples random startups: latency and peak RSS; meant to run
 //             in a fresh process (`all` starts one)
+//   open      Sequencer::open on PATH (what a first write pays): time and resident-set growth
 //   refs      only the reference limits
 // Options: --entries N (1000000), --startups N (3000), --seq-entries N (50000), --warmup N (0),
 //          --seconds S (3, per openssl run), --samples N (100), --quick, --fresh, --interleaved (usage
@@ -37,6 +38,7 @@
 #include "ledger/engine/verifier.h"
 #include "ledger/queries/balances.h"
 #include "ledger/store/ledgerstore.h"
+#include "ledger/store/projections.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -1265,6 +1267,44 @@ Timed timeRebuild(const QString &path)
     return Timed { report.entries, secondsSince(t0), cpuSeconds() - c0 };
 }
 
+// What a first write through `alliancectl` or the desktop app pays before it can sequence: opening the
+// Sequencer (loading the projections it needs). Wall and CPU time, and the growth of the resident set.
+void openBench(const QString &path)
+{
+    auto store = must(store::LedgerStore::open(path, store::LedgerStore::Mode::ReadWrite), "open ledger");
+    SystemClock clock;
+    {
+        const long rss0 = currentRssKb();
+        const double c0 = cpuSeconds();
+        const auto t0 = SteadyClock::now();
+        auto seq = must(Sequencer::open(*store, clock), "open sequencer");
+        const double wall = secondsSince(t0);
+        const double cpu = cpuSeconds() - c0;
+        const long rss1 = currentRssKb();
+        const State &s = seq->state();
+        std::printf("  Sequencer::open: %.0f ms wall, %.0f ms CPU, resident set +%.1f MB (%lld entries; in "
+                    "memory: %zu members, %zu startups, %zu applications, %zu grants, %zu balances)\n",
+            wall * 1e3, cpu * 1e3, double(rss1 - rss0) / 1024.0, (long long)s.size, s.members.loadedSize(),
+            s.startups.loadedSize(), s.applications.loadedSize(), s.grants.loadedSize(),
+            s.balances.loadedSize());
+    }
+    // What opening cost when it loaded every projection (and what verify still loads to compare); measured
+    // second, so that the figures above do not include freeing this state's 10^5 allocations.
+    State whole;
+    const long rss0 = currentRssKb();
+    const double c0 = cpuSeconds();
+    const auto t0 = SteadyClock::now();
+    must(store::loadState(store->db(), whole, store::LoadMode::Everything), "load projections");
+    const double wall = secondsSince(t0);
+    const double cpu = cpuSeconds() - c0;
+    std::printf(
+        "  loading every projection: %.0f ms wall, %.0f ms CPU, resident set +%.1f MB (%zu members, %zu "
+        "startups, %zu applications, %zu grants, %zu balances)\n",
+        wall * 1e3, cpu * 1e3, double(currentRssKb() - rss0) / 1024.0, whole.members.size(),
+        whole.startups.size(), whole.applications.size(), whole.grants.size(), whole.balances.size());
+    std::fflush(stdout);
+}
+
 Timed timeExport(const QString &path)
 {
     auto store = must(store::LedgerStore::open(path, store::LedgerStore::Mode::ReadOnly), "open ledger");
@@ -1407,8 +1447,9 @@ Options parseArgs(int argc, char **argv)
         else if (a == "--interleaved")
             o.interleaved = true;
         else if (a == "-h" || a == "--help") {
-            std::printf("usage: bench_ledger all|build|sequence|append|verify|rebuild|export|balance|refs "
-                        "--ledger PATH [options]; see the top of bench/bench_ledger.cpp\n");
+            std::printf(
+                "usage: bench_ledger all|build|sequence|append|verify|rebuild|export|balance|open|refs "
+                "--ledger PATH [options]; see the top of bench/bench_ledger.cpp\n");
             std::exit(0);
         } else
             die(QStringLiteral("unknown argument %1").arg(QString::fromStdString(a)));
@@ -1607,6 +1648,10 @@ int main(int argc, char **argv)
     }
     if (o.command == "rebuild") {
         printTimed("rebuild", timeRebuild(o.ledger));
+        return 0;
+    }
+    if (o.command == "open") {
+        openBench(o.ledger);
         return 0;
     }
     if (o.command == "export") {

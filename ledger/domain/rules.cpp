@@ -72,22 +72,43 @@ bool checkedAdd(int64_t a, int64_t b, int64_t &out)
     return !__builtin_add_overflow(a, b, &out);
 }
 
-void markBalance(State &s, const std::string &account, const std::string &resource)
+// A scratch string per thread for keys that are only looked up: after the first few entries, building one
+// allocates nothing (a usage record, the bulk of a large log, then allocates only what it stores).
+std::string &scratchKey(std::string_view a, std::string_view b)
 {
-    if (s.trackDirty)
-        s.dirty.balances.insert(account + '\n' + resource);
+    thread_local std::string key;
+    key.assign(a).append(1, '\n').append(b);
+    return key;
+}
+
+void markBalance(State &s, std::string_view account, std::string_view resource)
+{
+    if (!s.trackDirty || !s.trackDirtyRows)
+        return;
+    const std::string &key = scratchKey(account, resource);
+    if (!s.dirty.balances.count(key))
+        s.dirty.balances.insert(key);
+}
+
+int64_t &balanceOf(State &s, std::string_view account, std::string_view resource)
+{
+    auto it = s.balances.find(std::pair(account, resource));
+    if (it == s.balances.end())
+        it = s.balances.emplace(std::pair(std::string(account), std::string(resource)), 0).first;
+    return it->second;
 }
 
 // Moves credit between two accounts; the caller has checked every bound.
-void transfer(Ctx &c, const std::string &from, const std::string &to, const std::string &resource,
-    int64_t amount, const std::string &grant = {})
+void transfer(Ctx &c, std::string_view from, std::string_view to, const std::string &resource, int64_t amount,
+    const std::string &grant = {})
 {
-    c.s.balances[{ from, resource }] -= amount;
-    c.s.balances[{ to, resource }] += amount;
+    balanceOf(c.s, from, resource) -= amount;
+    balanceOf(c.s, to, resource) += amount;
     markBalance(c.s, from, resource);
     markBalance(c.s, to, resource);
     if (c.s.trackDirty)
-        c.s.dirty.movements.push_back(Movement { c.ec.seq, c.ec.at, from, to, resource, amount, grant });
+        c.s.dirty.movements.push_back(
+            Movement { c.ec.seq, c.ec.at, std::string(from), std::string(to), resource, amount, grant });
 }
 
 template<typename Map>
@@ -672,7 +693,7 @@ Result<Outcome> applicationWithdrawn(Ctx &c)
 
 void markGrant(Ctx &c, const std::string &id)
 {
-    if (c.s.trackDirty)
+    if (c.s.trackDirty && c.s.trackDirtyRows)
         c.s.dirty.grants.insert(id);
 }
 
@@ -866,8 +887,9 @@ Result<Outcome> usageRecorded(Ctx &c)
     if (end > g.expiresAt)
         return reject(
             "expired", QStringLiteral("Credits of \"%1\" cannot be used after they expire.").arg(q(id)));
-    const std::string usageKey = id + '\n' + usage;
-    if (c.s.usageSeen(usageKey))
+    const std::string &usageKey = scratchKey(id, usage);
+    const uint64_t usageHash = KeySet::hashOf(usageKey);
+    if (c.s.usageSeen(usageKey, usageHash))
         return reject("duplicate_usage",
             QStringLiteral("The usage \"%1\" is already recorded for \"%2\".").arg(q(usage), q(id)));
     if (amount > g.available)
@@ -877,9 +899,9 @@ Result<Outcome> usageRecorded(Ctx &c)
                 .arg(q(id), gpuHours(g.available), gpuHours(amount)));
     g.available -= amount;
     g.consumed += amount;
-    c.s.usageKeys.insert(usageKey);
     if (c.s.trackDirty)
         c.s.dirty.usages.push_back(usageKey);
+    c.s.usageKeys.insert(usageKey, usageHash); // the scratch key is reused below
     g.lastUsageAt = std::max(g.lastUsageAt, end);
     transfer(c, grantAccount(id), kConsumedAccount, g.resource, amount, id);
     markGrant(c, id);

@@ -38,9 +38,9 @@ std::string_view grantStatusName(GrantStatus status)
     return "unknown";
 }
 
-int64_t State::balance(const std::string &account, const std::string &resource) const
+int64_t State::balance(std::string_view account, std::string_view resource) const
 {
-    auto it = balances.find({ account, resource });
+    auto it = balances.find(std::pair(account, resource));
     return it == balances.end() ? 0 : it->second;
 }
 

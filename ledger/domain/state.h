@@ -3,14 +3,20 @@
 // to, and every account balance. It is derived from the log alone (projections are this state written
 // to SQLite), and the rules engine is the only code that changes it.
 
+#include "ledger/domain/keyset.h"
+#include "ledger/domain/lazymap.h"
 #include "ledger/domain/roles.h"
+#include "ledger/result.h"
 
 #include <QByteArray>
 
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -134,6 +140,30 @@ struct Grant
     int64_t balance() const { return unreleased + available; }
 };
 
+// Hashes and compares balance keys (account, resource) given as any pair of string-likes, so the rules look a
+// balance up without building a key (a transfer per usage record, a million in a rebuild).
+struct BalanceKeyHash
+{
+    using is_transparent = void;
+    template<typename P> size_t operator()(const P &key) const
+    {
+        const size_t a = std::hash<std::string_view>()(std::string_view(key.first));
+        const size_t b = std::hash<std::string_view>()(std::string_view(key.second));
+        return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+    }
+};
+struct BalanceKeyEqual
+{
+    using is_transparent = void;
+    template<typename A, typename B> bool operator()(const A &a, const B &b) const
+    {
+        return std::string_view(a.first) == std::string_view(b.first)
+            && std::string_view(a.second) == std::string_view(b.second);
+    }
+};
+using BalanceMap
+    = std::unordered_map<std::pair<std::string, std::string>, int64_t, BalanceKeyHash, BalanceKeyEqual>;
+
 // An entry above a programme's approval threshold waits here for k-of-n approvals.
 struct PendingAction
 {
@@ -165,7 +195,7 @@ struct Dirty
         pending, pendingRemoved;
     std::unordered_set<std::string> balances; // "account\nresource"
     std::vector<Movement> movements;
-    std::vector<std::string> usages; // usage keys recorded since the last flush
+    KeyList usages; // usage keys recorded since the last flush
     bool meta = false;
     void clear()
     {
@@ -197,30 +227,49 @@ struct State
     int64_t size = 0; // entries applied (next seq)
     int64_t lastAt = 0; // sequenced_at of the last entry
 
-    std::unordered_map<std::string, Member> members; // by key id
+    // The maps that grow with the alliance (a member key per startup, too) may be backed by the store and
+    // fetch rows as they are looked up (see LazyMap and store::LoadMode); the others are always whole.
+    LazyMap<std::unordered_map<std::string, Member>> members; // by key id
     std::unordered_map<std::string, Programme> programmes;
     std::unordered_map<std::string, Sponsor> sponsors;
     std::unordered_map<std::string, Pool> pools;
-    std::unordered_map<std::string, Startup> startups;
-    std::unordered_map<std::string, std::string> startupByBrn;
-    std::unordered_map<std::string, Application> applications;
-    std::unordered_map<std::string, Grant> grants;
+    LazyMap<std::unordered_map<std::string, Startup>> startups;
+    LazyMap<std::unordered_map<std::string, std::string>> startupByBrn;
+    LazyMap<std::unordered_map<std::string, Application>> applications;
+    LazyMap<std::unordered_map<std::string, Grant>> grants;
     std::unordered_map<std::string, PendingAction> pending; // by target entry id
-    std::map<std::pair<std::string, std::string>, int64_t> balances; // (account, resource) -> milli-GPU-hours
+    LazyMap<BalanceMap> balances; // (account, resource) -> milli-GPU-hours
 
     // Usage records already seen, for idempotent imports ("grant\nusage"). A store keeps them on disk and
     // answers through usageLookup; this set holds those recorded since the state was loaded.
-    std::unordered_set<std::string> usageKeys;
+    KeySet usageKeys;
     std::function<bool(const std::string &key)> usageLookup;
-    bool usageSeen(const std::string &key) const
+    bool usageSeen(const std::string &key) const { return usageSeen(key, KeySet::hashOf(key)); }
+    bool usageSeen(const std::string &key, uint64_t hash) const
     {
-        return usageKeys.count(key) || (usageLookup && usageLookup(key));
+        return usageKeys.contains(key, hash) || (usageLookup && usageLookup(key));
+    }
+
+    // The first error met reading rows from the store on demand (the look-ups above cannot return one): a
+    // decision taken without the row may be wrong, so whoever applies entries to this state checks it before
+    // it commits them.
+    std::shared_ptr<std::optional<Error>> sourceError;
+    std::optional<Error> takeSourceError()
+    {
+        std::optional<Error> e;
+        if (sourceError)
+            std::swap(e, *sourceError);
+        return e;
     }
 
     Dirty dirty;
     bool trackDirty = true;
+    // With trackDirty, whether the grants and balances an entry changes are marked too. A bulk replay that
+    // writes every row at the end (rebuild: markAllDirty) or none (verify) turns it off: marking is most of
+    // the cost of a usage record's replay after the rules themselves.
+    bool trackDirtyRows = true;
 
-    int64_t balance(const std::string &account, const std::string &resource) const;
+    int64_t balance(std::string_view account, std::string_view resource) const;
 };
 
 // Account names, as they appear in movements and in the balances table.

@@ -21,19 +21,8 @@
 
 namespace ledger {
 
-struct LogRow
-{
-    int64_t seq = 0;
-    int64_t sequencedAt = 0;
-    QByteArray entryId;
-    QByteArray leafHash;
-    std::string type;
-    std::string author;
-    std::string nonce;
-    QByteArray authorKey;
-    QByteArray entry;
-    QByteArray sig;
-};
+// An owned row of the log: the store's own record type.
+using LogRow = store::LogRecord;
 
 class LogReader
 {

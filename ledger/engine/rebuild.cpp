@@ -6,7 +6,13 @@
 #include "ledger/engine/parallel.h"
 #include "ledger/store/projections.h"
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 namespace ledger {
 
@@ -48,10 +54,107 @@ struct Decoded
     int64_t seq = 0;
     int64_t sequencedAt = 0;
     Result<Entry> entry = Entry {};
-    std::string idHex;
+    char idHex[64]; // the entry id in lowercase hex (a stored id is 32 bytes; more is cut, as verify reports)
+    size_t idHexSize = 0;
     QByteArray authorKey;
     bool hasLeaf = false; // the stored leaf hash is 32 bytes (CompactRange::append takes nothing else)
     unsigned char leaf[32];
+};
+
+// Writes the rows that grow with the log (movements and usage keys) on a thread of its own, through the
+// rebuild's connection, while the replay goes on; the replay does not use the connection until finish().
+// So SQLite's share of a rebuild overlaps the rules instead of following them. A few batches at most wait.
+// Every write goes through `withDb`, which holds whatever lock others sharing the connection take.
+class BulkWriter
+{
+public:
+    using WithDb = std::function<Result<void>(const std::function<Result<void>(sql::Database &)> &)>;
+    explicit BulkWriter(WithDb withDb)
+        : m_withDb(std::move(withDb))
+        , m_thread([this] { run(); })
+    { }
+    ~BulkWriter() { (void)finish(); }
+    BulkWriter(const BulkWriter &) = delete;
+    BulkWriter &operator=(const BulkWriter &) = delete;
+
+    // Takes the rows, leaving the vectors empty (with the capacity of an earlier batch); false once writing
+    // has failed (finish() says why).
+    bool push(std::vector<Movement> &movements, KeyList &usages)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_queue.size() < kMaxQueued || m_failed; });
+        if (m_failed)
+            return false;
+        Batch batch;
+        batch.movements.swap(movements);
+        batch.usages.swap(usages);
+        if (!m_spare.empty()) {
+            movements.swap(m_spare.back().movements);
+            usages.swap(m_spare.back().usages);
+            m_spare.pop_back();
+        }
+        m_queue.push_back(std::move(batch));
+        m_cv.notify_all();
+        return true;
+    }
+
+    // Waits until everything pushed is written; the first error, if any.
+    Result<void> finish()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_result;
+    }
+
+private:
+    static constexpr size_t kMaxQueued = 4;
+    struct Batch
+    {
+        std::vector<Movement> movements;
+        KeyList usages;
+    };
+
+    void run()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        for (;;) {
+            m_cv.wait(lock, [&] { return !m_queue.empty() || m_done; });
+            if (m_queue.empty())
+                return;
+            Batch batch = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_cv.notify_all();
+            lock.unlock();
+            Result<void> written = m_withDb([&](sql::Database &db) -> Result<void> {
+                LEDGER_TRY(store::writeMovements(db, batch.movements));
+                return store::writeUsages(db, batch.usages);
+            });
+            lock.lock();
+            if (!written) {
+                m_result = written.error();
+                m_failed = true;
+                m_queue.clear();
+                m_cv.notify_all();
+                return;
+            }
+            m_spare.push_back(std::move(batch));
+        }
+    }
+
+    WithDb m_withDb;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<Batch> m_queue;
+    std::vector<Batch> m_spare; // written batches, empty, whose capacity the replay reuses
+    bool m_done = false;
+    bool m_failed = false;
+    Result<void> m_result;
+    std::thread m_thread; // last: starts once the members above exist
 };
 
 } // namespace
@@ -81,6 +184,7 @@ Result<RebuildReport> rebuildProjections(
 
     State state;
     state.trackDirty = true;
+    state.trackDirtyRows = false; // every grant and balance is written at the end (markAllDirty)
     // Nearly every entry of a large ledger is a usage record, and a rebuild keeps all their keys: size the
     // set once instead of rehashing it some twenty times on the way to a million.
     state.usageKeys.reserve(size_t(total));
@@ -96,14 +200,25 @@ Result<RebuildReport> rebuildProjections(
                 d.seq = row.seq;
                 d.sequencedAt = row.sequencedAt;
                 d.entry = decodeEntry(row.entry, false);
-                d.idHex = row.entryId.toByteArray().toHex().toStdString();
+                static constexpr char kHex[] = "0123456789abcdef";
+                const size_t idBytes = std::min<size_t>(size_t(row.entryId.size()), sizeof d.idHex / 2);
+                for (size_t i = 0; i < idBytes; ++i) {
+                    d.idHex[2 * i] = kHex[uint8_t(row.entryId[qsizetype(i)]) >> 4];
+                    d.idHex[2 * i + 1] = kHex[uint8_t(row.entryId[qsizetype(i)]) & 15];
+                }
+                d.idHexSize = 2 * idBytes;
                 d.authorKey = recentBytes(row.authorKey);
                 d.hasLeaf = row.leafHash.size() == merkle::HashSize;
                 if (d.hasLeaf)
                     std::memcpy(d.leaf, row.leafHash.data(), sizeof d.leaf);
             },
             true);
+        // Owns the connection (shared, if need be, with the scan's workers) until writer.finish().
+        BulkWriter writer([&scan](const std::function<Result<void>(sql::Database &)> &fn) {
+            return scan.withStore([&](store::LedgerStore &s) { return fn(s.db()); });
+        });
         int64_t done = 0;
+        EntryContext ctx;
         while (auto *item = scan.next()) {
             if (item->error)
                 return *item->error;
@@ -113,7 +228,11 @@ Result<RebuildReport> rebuildProjections(
                         QStringLiteral("Entry %1 cannot be read: %2; run `alliancectl verify`.")
                             .arg(d.seq)
                             .arg(d.entry.error().message));
-                EntryContext ctx { d.seq, d.sequencedAt, std::move(d.idHex), d.authorKey };
+                // One context for all: its id string keeps its capacity (no allocation per entry).
+                ctx.seq = d.seq;
+                ctx.at = d.sequencedAt;
+                ctx.entryId.assign(d.idHex, d.idHexSize);
+                ctx.authorKey = d.authorKey;
                 auto applied = Rules::apply(state, d.entry.value(), ctx);
                 if (!applied)
                     return makeError("rule_violation",
@@ -124,22 +243,20 @@ Result<RebuildReport> rebuildProjections(
                 if (d.hasLeaf)
                     tree.appendRaw(d.leaf);
             }
-            // Movements are written as they come; every other row is written once, at the end. The usage keys
-            // stay in state.usageKeys (a rebuild has no usageLookup) and are written sorted at the end.
-            LEDGER_TRY(scan.withStore(
-                [&](store::LedgerStore &s) { return store::writeMovements(s.db(), state.dirty.movements); }));
-            state.dirty.usages.clear();
+            // Movements and usage keys are written as they come, by the writer; every other row is written
+            // once, at the end. The usage keys also stay in state.usageKeys (a rebuild has no usageLookup).
+            if (!writer.push(state.dirty.movements, state.dirty.usages))
+                return writer.finish().error();
             done += int64_t(item->payload.size());
             if (progress && !progress(done, total))
                 return makeError(
                     "cancelled", QStringLiteral("The rebuild was cancelled; nothing was changed."));
         }
+        LEDGER_TRY(writer.finish());
     } // the workers are done
     if (state.size != total)
         return makeError("rule_violation", QStringLiteral("The log has gaps; run `alliancectl verify`."));
-    state.dirty.usages.reserve(state.usageKeys.size());
-    while (!state.usageKeys.empty())
-        state.dirty.usages.push_back(std::move(state.usageKeys.extract(state.usageKeys.begin()).value()));
+    store::markAllDirty(state);
     LEDGER_TRY(store::flushState(store.db(), state));
     {
         // Let SQLite sort for the index on all cores, then restore the connection's setting.

@@ -221,7 +221,9 @@ Result<std::unique_ptr<Sequencer>> Sequencer::open(store::LedgerStore &store, co
 Result<void> Sequencer::reload()
 {
     m_state = State {};
-    LEDGER_TRY(store::loadState(m_store.db(), m_state));
+    // Startups, applications, grants and balances are read as entries need them: opening costs the same
+    // for ten startups or a hundred thousand.
+    LEDGER_TRY(store::loadState(m_store.db(), m_state, store::LoadMode::OnDemand));
     auto frontier = m_store.frontier();
     if (!frontier)
         return frontier.error();
@@ -336,6 +338,9 @@ Result<std::vector<Receipt>> Sequencer::submit(const std::vector<SignedEntry> &b
         r.outcome = outcome.value();
         appended = true;
     }
+    // A row the rules needed could not be read: their decisions in this batch may be wrong, so none stands.
+    if (auto unread = m_state.takeSourceError())
+        return failed(*unread);
     if (appended) {
         if (auto flushed = store::flushState(m_store.db(), m_state); !flushed)
             return failed(flushed.error());

@@ -185,6 +185,27 @@ void hashMovements(crypto::Sha256 &h, std::vector<Movement> &movements)
     movements.clear();
 }
 
+// Whether the usages table holds exactly the usage keys of the replay (the set the sequencer's duplicate
+// check reads): as many rows, each of them recorded by the log.
+Result<bool> storedUsagesMatch(sql::Database &db, const KeySet &replayed)
+{
+    auto stmt = db.prepare("SELECT key FROM usages");
+    if (!stmt)
+        return stmt.error();
+    size_t count = 0;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        if (!replayed.contains(stmt->textView(0)))
+            return false;
+        ++count;
+    }
+    return count == replayed.size();
+}
+
 Result<QByteArray> storedMovementsHash(sql::Database &db, int64_t &count)
 {
     auto stmt
@@ -252,7 +273,8 @@ Result<VerifyReport> verifyLedger(store::LedgerStore &store, const VerifyOptions
     };
 
     State replay;
-    replay.trackDirty = true;
+    replay.trackDirty = true; // for the movements; the replay's other rows are compared at the end
+    replay.trackDirtyRows = false;
     if (!options.quick)
         replay.usageKeys.reserve(size_t(total)); // most entries of a large ledger are usage records
     crypto::Sha256 movementHash;
@@ -373,6 +395,13 @@ Result<VerifyReport> verifyLedger(store::LedgerStore &store, const VerifyOptions
     if (QString diff = firstDifference(replay, projected); !diff.isEmpty())
         return defect(total, QStringLiteral("projection_mismatch"),
             QStringLiteral("projections: %1; run `alliancectl rebuild`").arg(diff));
+    auto usages = storedUsagesMatch(store.db(), replay.usageKeys);
+    if (!usages)
+        return usages.error();
+    if (!usages.value())
+        return defect(total, QStringLiteral("projection_mismatch"),
+            QStringLiteral("projections: the usages table differs from the log's usage records; run "
+                           "`alliancectl rebuild`"));
     int64_t storedMovements = 0;
     auto stored = storedMovementsHash(store.db(), storedMovements);
     if (!stored)

@@ -3,6 +3,9 @@
 #include "ledger/codec/json.h"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <unordered_map>
 
 namespace ledger::store {
 
@@ -89,6 +92,221 @@ Result<void> writePosition(sql::Database &db, const State &s)
         .exec();
 }
 
+// ---- reading projection rows back: the whole table (loadState) or one row (a State loaded on demand) ----
+
+using RubricOrder = std::unordered_map<std::string, std::vector<std::string>>; // programme -> criteria
+
+#define MEMBER_COLUMNS                                                                                       \
+    "SELECT key_id, public_key, name, role, startup, sponsor, revoked, enrolled_at FROM members"
+#define STARTUP_COLUMNS "SELECT id, name, brn, sector FROM startups"
+#define APPLICATION_COLUMNS                                                                                  \
+    "SELECT id, startup, programme, title, resource, requested, stage, reviewers, reviews, "                 \
+    "decision_reason, "                                                                                      \
+    "grant_id, submitted_at, decided_at FROM applications"
+#define GRANT_COLUMNS                                                                                        \
+    "SELECT id, application, startup, pool, resource, amount, tranches, expires_at, created_at, status, "    \
+    "unreleased, available, consumed, expired, clawed_back, last_usage_at FROM grants"
+constexpr const char *kMemberAll = MEMBER_COLUMNS;
+constexpr const char *kMemberById = MEMBER_COLUMNS " WHERE key_id = ?";
+constexpr const char *kStartupAll = STARTUP_COLUMNS;
+constexpr const char *kStartupById = STARTUP_COLUMNS " WHERE id = ?";
+constexpr const char *kStartupBrns = "SELECT brn, id FROM startups";
+constexpr const char *kStartupIdByBrn = "SELECT id FROM startups WHERE brn = ?";
+constexpr const char *kApplicationAll = APPLICATION_COLUMNS;
+constexpr const char *kApplicationById = APPLICATION_COLUMNS " WHERE id = ?";
+constexpr const char *kGrantAll = GRANT_COLUMNS;
+constexpr const char *kGrantById = GRANT_COLUMNS " WHERE id = ?";
+constexpr const char *kBalanceAll = "SELECT account, resource, amount FROM balances";
+constexpr const char *kBalanceByKey = "SELECT amount FROM balances WHERE account = ? AND resource = ?";
+#undef MEMBER_COLUMNS
+#undef STARTUP_COLUMNS
+#undef APPLICATION_COLUMNS
+#undef GRANT_COLUMNS
+
+std::string text(const sql::Statement &st, int col)
+{
+    return std::string(st.textView(col));
+}
+
+std::string readFirst(const sql::Statement &st)
+{
+    return text(st, 0);
+}
+
+std::string readSecond(const sql::Statement &st)
+{
+    return text(st, 1);
+}
+
+Member readMember(const sql::Statement &st)
+{
+    Member m;
+    m.keyId = text(st, 0);
+    m.publicKey = st.blob(1);
+    m.name = text(st, 2);
+    m.role = roleFromName(st.textView(3)).value_or(Role::Auditor);
+    m.startup = text(st, 4);
+    m.sponsor = text(st, 5);
+    m.revoked = st.int64(6) != 0;
+    m.enrolledAt = st.int64(7);
+    return m;
+}
+
+Startup readStartup(const sql::Statement &st)
+{
+    return Startup { text(st, 0), text(st, 1), text(st, 2), text(st, 3) };
+}
+
+Application readApplication(const sql::Statement &st, const RubricOrder &rubrics)
+{
+    Application a;
+    a.id = text(st, 0);
+    a.startup = text(st, 1);
+    a.programme = text(st, 2);
+    a.title = text(st, 3);
+    a.resource = text(st, 4);
+    a.requested = st.int64(5);
+    for (Stage stage : { Stage::Submitted, Stage::UnderReview, Stage::Approved, Stage::Rejected,
+             Stage::Waitlisted, Stage::Withdrawn }) {
+        if (stageName(stage) == st.textView(6))
+            a.stage = stage;
+    }
+    a.reviewers = readStringList(st.textView(7));
+    const json::Value reviews = parseStored(st.textView(8));
+    const auto rubric = rubrics.find(a.programme);
+    if (reviews.isArray()) {
+        for (const auto &r : reviews.toArray()) {
+            Review rv;
+            rv.reviewer = strField(r, "reviewer");
+            const json::Value *conflict = r.find("conflict");
+            rv.conflict = conflict && conflict->isBool() && conflict->toBool();
+            if (const json::Value *scores = r.find("scores"); scores && scores->isObject()) {
+                for (const auto &[crit, score] : scores->toObject())
+                    rv.scores.emplace_back(crit, score.isInt() ? score.toInt() : 0);
+            }
+            // The stored object is sorted by key; the rules engine keeps rubric order.
+            if (rubric != rubrics.end()) {
+                const auto &order = rubric->second;
+                auto rank = [&](const std::string &crit) {
+                    return std::find(order.begin(), order.end(), crit) - order.begin();
+                };
+                std::stable_sort(rv.scores.begin(), rv.scores.end(),
+                    [&](const auto &x, const auto &y) { return rank(x.first) < rank(y.first); });
+            }
+            rv.comment = strField(r, "comment");
+            rv.at = intField(r, "at");
+            a.reviews.push_back(std::move(rv));
+        }
+    }
+    a.decisionReason = text(st, 9);
+    a.grant = text(st, 10);
+    a.submittedAt = st.int64(11);
+    a.decidedAt = st.int64(12);
+    return a;
+}
+
+Grant readGrant(const sql::Statement &st)
+{
+    Grant g;
+    g.id = text(st, 0);
+    g.application = text(st, 1);
+    g.startup = text(st, 2);
+    g.pool = text(st, 3);
+    g.resource = text(st, 4);
+    g.amount = st.int64(5);
+    const json::Value tranches = parseStored(st.textView(6));
+    if (tranches.isArray()) {
+        for (const auto &t : tranches.toArray()) {
+            const json::Value *released = t.find("released");
+            g.tranches.push_back(Tranche { intField(t, "amount"), intField(t, "release_at"),
+                released && released->isBool() && released->toBool() });
+        }
+    }
+    g.expiresAt = st.int64(7);
+    g.createdAt = st.int64(8);
+    for (GrantStatus status : { GrantStatus::PendingApproval, GrantStatus::Active, GrantStatus::Expired,
+             GrantStatus::ClawedBack, GrantStatus::Cancelled }) {
+        if (grantStatusName(status) == st.textView(9))
+            g.status = status;
+    }
+    g.unreleased = st.int64(10);
+    g.available = st.int64(11);
+    g.consumed = st.int64(12);
+    g.expired = st.int64(13);
+    g.clawedBack = st.int64(14);
+    g.lastUsageAt = st.int64(15);
+    return g;
+}
+
+// The first read error of a State's source is kept; the sequencer fails the batch that met it.
+void noteFailure(std::optional<Error> &failure, const Error &e)
+{
+    if (!failure)
+        failure = e;
+}
+
+Result<void> eachRow(
+    std::optional<Error> &failure, sql::Statement &st, const std::function<void(const sql::Statement &)> &fn)
+{
+    for (;;) {
+        auto row = st.step();
+        if (!row) {
+            noteFailure(failure, row.error());
+            return row.error();
+        }
+        if (!row.value())
+            return {};
+        fn(st);
+    }
+}
+
+using Failure = std::shared_ptr<std::optional<Error>>;
+
+// A LazyMap source's FetchOne: the row whose first parameter is `key`, read by `read`.
+template<typename T, typename Read>
+std::function<bool(const std::string &, T &)> fetchOne(
+    sql::Database *db, Failure failure, const char *sqlText, Read read)
+{
+    return [=](const std::string &key, T &out) {
+        auto stmt = db->cached(sqlText);
+        if (!stmt) {
+            noteFailure(*failure, stmt.error());
+            return false;
+        }
+        sql::Statement &st = *stmt.value();
+        sql::ResetGuard guard(st);
+        st.bind(1, std::string_view(key));
+        auto row = st.step();
+        if (!row) {
+            noteFailure(*failure, row.error());
+            return false;
+        }
+        if (!row.value())
+            return false;
+        out = read(st);
+        return true;
+    };
+}
+
+// A LazyMap source's FetchAll: every row of `sqlText`, keyed by keyOf(row) or, if given, readKey(statement).
+template<typename T, typename Read, typename KeyOf>
+std::function<void(const std::function<void(std::string, T)> &)> fetchAll(sql::Database *db, Failure failure,
+    const char *sqlText, Read read, KeyOf keyOf, std::string (*readKey)(const sql::Statement &) = nullptr)
+{
+    return [=](const std::function<void(std::string, T)> &add) {
+        auto stmt = db->prepare(sqlText);
+        if (!stmt) {
+            noteFailure(*failure, stmt.error());
+            return;
+        }
+        (void)eachRow(*failure, stmt.value(), [&](const sql::Statement &st) {
+            T row = read(st);
+            std::string key = readKey ? readKey(st) : keyOf(row);
+            add(std::move(key), std::move(row));
+        });
+    };
+}
+
 } // namespace
 
 void markAllDirty(State &s)
@@ -139,6 +357,36 @@ Result<void> writeMovements(sql::Database &db, std::vector<Movement> &movements)
                        .exec());
     }
     movements.clear();
+    return {};
+}
+
+Result<void> writeUsages(sql::Database &db, KeyList &usages)
+{
+    if (usages.empty())
+        return {};
+    // In key order: the table is a B-tree on the key, and sorted inserts touch each page once. The first
+    // eight bytes, big-endian, order most pairs without comparing the keys themselves.
+    struct Key
+    {
+        uint64_t prefix;
+        std::string_view key;
+    };
+    std::vector<Key> keys;
+    keys.reserve(usages.size());
+    for (size_t k = 0; k < usages.size(); ++k) {
+        const std::string_view key = usages[k];
+        uint64_t prefix = 0;
+        for (size_t i = 0; i < 8; ++i)
+            prefix = prefix << 8 | (i < key.size() ? uint8_t(key[i]) : 0);
+        keys.push_back(Key { prefix, key });
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
+        return a.prefix != b.prefix ? a.prefix < b.prefix : a.key < b.key;
+    });
+    TRY_STMT(st, "INSERT INTO usages VALUES(?)");
+    for (const Key &key : keys)
+        LEDGER_TRY(st.bindStatic(1, key.key).exec());
+    usages.clear();
     return {};
 }
 
@@ -317,37 +565,15 @@ Result<void> flushState(sql::Database &db, State &s)
         }
     }
     LEDGER_TRY(writeMovements(db, d.movements));
-    if (!d.usages.empty()) {
-        // In key order: the table is a B-tree on the key, and sorted inserts touch each page once. The first
-        // eight bytes, big-endian, order most pairs without following the pointers (a rebuild sorts 10^6).
-        struct Key
-        {
-            uint64_t prefix;
-            const std::string *key;
-        };
-        std::vector<Key> keys;
-        keys.reserve(d.usages.size());
-        for (const auto &key : d.usages) {
-            uint64_t prefix = 0;
-            for (size_t i = 0; i < 8; ++i)
-                prefix = prefix << 8 | (i < key.size() ? uint8_t(key[i]) : 0);
-            keys.push_back(Key { prefix, &key });
-        }
-        std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
-            return a.prefix != b.prefix ? a.prefix < b.prefix : *a.key < *b.key;
-        });
-        TRY_STMT(st, "INSERT INTO usages VALUES(?)");
-        for (const Key &key : keys)
-            LEDGER_TRY(st.bindStatic(1, view(*key.key)).exec());
-        if (s.usageLookup)
-            s.usageKeys.clear(); // now on disk: usageLookup answers for them
-    }
+    LEDGER_TRY(writeUsages(db, d.usages));
+    if (s.usageLookup)
+        s.usageKeys.clear(); // now on disk: usageLookup answers for them
     LEDGER_TRY(writePosition(db, s));
     d.clear();
     return {};
 }
 
-Result<void> loadState(sql::Database &db, State &s)
+Result<void> loadState(sql::Database &db, State &s, LoadMode mode)
 {
     auto metaText = [&](std::string_view key) -> Result<QByteArray> {
         TRY_STMT(st, "SELECT value FROM meta WHERE key = ?");
@@ -358,8 +584,6 @@ Result<void> loadState(sql::Database &db, State &s)
             return row.error();
         return row.value() ? st.blob(0) : QByteArray();
     };
-    auto text = [](const sql::Statement &st, int col) { return std::string(st.textView(col)); };
-
     auto id = metaText("alliance_id");
     if (!id)
         return id.error();
@@ -388,20 +612,6 @@ Result<void> loadState(sql::Database &db, State &s)
     };
 
     LEDGER_TRY(
-        scan("SELECT key_id, public_key, name, role, startup, sponsor, revoked, enrolled_at FROM members",
-            [&](const sql::Statement &st) {
-                Member m;
-                m.keyId = text(st, 0);
-                m.publicKey = st.blob(1);
-                m.name = text(st, 2);
-                m.role = roleFromName(st.textView(3)).value_or(Role::Auditor);
-                m.startup = text(st, 4);
-                m.sponsor = text(st, 5);
-                m.revoked = st.int64(6) != 0;
-                m.enrolledAt = st.int64(7);
-                s.members[m.keyId] = std::move(m);
-            }));
-    LEDGER_TRY(
         scan("SELECT id, name, opens_at, closes_at, rubric, approval_threshold, approvals_required FROM "
              "programmes",
             [&](const sql::Statement &st) {
@@ -429,94 +639,71 @@ Result<void> loadState(sql::Database &db, State &s)
                 st.int64(6) != 0 };
             s.pools[p.id] = std::move(p);
         }));
-    LEDGER_TRY(scan("SELECT id, name, brn, sector FROM startups", [&](const sql::Statement &st) {
-        Startup x { text(st, 0), text(st, 1), text(st, 2), text(st, 3) };
-        s.startupByBrn[x.brn] = x.id;
-        s.startups[x.id] = std::move(x);
-    }));
-    LEDGER_TRY(scan("SELECT id, startup, programme, title, resource, requested, stage, reviewers, reviews, "
-                    "decision_reason, grant_id, submitted_at, decided_at FROM applications",
-        [&](const sql::Statement &st) {
-            Application a;
-            a.id = text(st, 0);
-            a.startup = text(st, 1);
-            a.programme = text(st, 2);
-            a.title = text(st, 3);
-            a.resource = text(st, 4);
-            a.requested = st.int64(5);
-            for (Stage stage : { Stage::Submitted, Stage::UnderReview, Stage::Approved, Stage::Rejected,
-                     Stage::Waitlisted, Stage::Withdrawn }) {
-                if (stageName(stage) == st.textView(6))
-                    a.stage = stage;
+    // Each programme's criteria in rubric order, for the reviews of applications read now or later.
+    auto rubrics = std::make_shared<RubricOrder>();
+    for (const auto &[id, p] : s.programmes) {
+        auto &order = (*rubrics)[id];
+        for (const Criterion &c : p.rubric)
+            order.push_back(c.id);
+    }
+    auto failure = std::make_shared<std::optional<Error>>();
+    s.sourceError = failure;
+    sql::Database *dbp = &db;
+    s.members.setSource(fetchOne<Member>(dbp, failure, kMemberById, readMember),
+        fetchAll<Member>(dbp, failure, kMemberAll, readMember, [](const Member &m) { return m.keyId; }));
+    s.startups.setSource(fetchOne<Startup>(dbp, failure, kStartupById, readStartup),
+        fetchAll<Startup>(dbp, failure, kStartupAll, readStartup, [](const Startup &x) { return x.id; }));
+    s.startupByBrn.setSource(fetchOne<std::string>(dbp, failure, kStartupIdByBrn, readFirst),
+        fetchAll<std::string>(
+            dbp, failure, kStartupBrns, readSecond, [](const std::string &) { return std::string(); },
+            readFirst));
+    auto readApp = [rubrics](const sql::Statement &st) { return readApplication(st, *rubrics); };
+    s.applications.setSource(fetchOne<Application>(dbp, failure, kApplicationById, readApp),
+        fetchAll<Application>(
+            dbp, failure, kApplicationAll, readApp, [](const Application &a) { return a.id; }));
+    s.grants.setSource(fetchOne<Grant>(dbp, failure, kGrantById, readGrant),
+        fetchAll<Grant>(dbp, failure, kGrantAll, readGrant, [](const Grant &g) { return g.id; }));
+    s.balances.setSource(
+        [dbp, failure](const std::pair<std::string, std::string> &key, int64_t &out) {
+            auto stmt = dbp->cached(kBalanceByKey);
+            if (!stmt) {
+                noteFailure(*failure, stmt.error());
+                return false;
             }
-            a.reviewers = readStringList(st.textView(7));
-            const json::Value reviews = parseStored(st.textView(8));
-            if (reviews.isArray()) {
-                for (const auto &r : reviews.toArray()) {
-                    Review rv;
-                    rv.reviewer = strField(r, "reviewer");
-                    const json::Value *conflict = r.find("conflict");
-                    rv.conflict = conflict && conflict->isBool() && conflict->toBool();
-                    if (const json::Value *scores = r.find("scores"); scores && scores->isObject()) {
-                        for (const auto &[crit, score] : scores->toObject())
-                            rv.scores.emplace_back(crit, score.isInt() ? score.toInt() : 0);
-                    }
-                    // The stored object is sorted by key; the rules engine keeps rubric order.
-                    if (auto p = s.programmes.find(a.programme); p != s.programmes.end()) {
-                        const auto &rubric = p->second.rubric;
-                        auto rank = [&](const std::string &crit) {
-                            return std::find_if(rubric.begin(), rubric.end(), [&](const Criterion &c) {
-                                return c.id == crit;
-                            }) - rubric.begin();
-                        };
-                        std::stable_sort(rv.scores.begin(), rv.scores.end(),
-                            [&](const auto &x, const auto &y) { return rank(x.first) < rank(y.first); });
-                    }
-                    rv.comment = strField(r, "comment");
-                    rv.at = intField(r, "at");
-                    a.reviews.push_back(std::move(rv));
-                }
+            sql::Statement &st = *stmt.value();
+            sql::ResetGuard guard(st);
+            st.bind(1, std::string_view(key.first)).bind(2, std::string_view(key.second));
+            auto row = st.step();
+            if (!row) {
+                noteFailure(*failure, row.error());
+                return false;
             }
-            a.decisionReason = text(st, 9);
-            a.grant = text(st, 10);
-            a.submittedAt = st.int64(11);
-            a.decidedAt = st.int64(12);
-            s.applications[a.id] = std::move(a);
-        }));
-    LEDGER_TRY(
-        scan("SELECT id, application, startup, pool, resource, amount, tranches, expires_at, created_at, "
-             "status, unreleased, available, consumed, expired, clawed_back, last_usage_at FROM grants",
-            [&](const sql::Statement &st) {
-                Grant g;
-                g.id = text(st, 0);
-                g.application = text(st, 1);
-                g.startup = text(st, 2);
-                g.pool = text(st, 3);
-                g.resource = text(st, 4);
-                g.amount = st.int64(5);
-                const json::Value tranches = parseStored(st.textView(6));
-                if (tranches.isArray()) {
-                    for (const auto &t : tranches.toArray()) {
-                        const json::Value *released = t.find("released");
-                        g.tranches.push_back(Tranche { intField(t, "amount"), intField(t, "release_at"),
-                            released && released->isBool() && released->toBool() });
-                    }
-                }
-                g.expiresAt = st.int64(7);
-                g.createdAt = st.int64(8);
-                for (GrantStatus status : { GrantStatus::PendingApproval, GrantStatus::Active,
-                         GrantStatus::Expired, GrantStatus::ClawedBack, GrantStatus::Cancelled }) {
-                    if (grantStatusName(status) == st.textView(9))
-                        g.status = status;
-                }
-                g.unreleased = st.int64(10);
-                g.available = st.int64(11);
-                g.consumed = st.int64(12);
-                g.expired = st.int64(13);
-                g.clawedBack = st.int64(14);
-                g.lastUsageAt = st.int64(15);
-                s.grants[g.id] = std::move(g);
-            }));
+            if (!row.value())
+                return false;
+            out = st.int64(0);
+            return true;
+        },
+        [dbp, failure](const std::function<void(std::pair<std::string, std::string>, int64_t)> &add) {
+            auto stmt = dbp->prepare(kBalanceAll);
+            if (!stmt) {
+                noteFailure(*failure, stmt.error());
+                return;
+            }
+            (void)eachRow(*failure, stmt.value(), [&](const sql::Statement &st) {
+                add({ std::string(st.textView(0)), std::string(st.textView(1)) }, st.int64(2));
+            });
+        });
+    if (mode == LoadMode::Everything) {
+        s.members.fetchAllAndDetach();
+        s.startups.fetchAllAndDetach();
+        s.startupByBrn.fetchAllAndDetach();
+        s.applications.fetchAllAndDetach();
+        s.grants.fetchAllAndDetach();
+        s.balances.fetchAllAndDetach();
+        s.sourceError.reset();
+        if (*failure)
+            return **failure;
+    }
     LEDGER_TRY(scan("SELECT target, type, author, body, approvers, required, created_at FROM pending",
         [&](const sql::Statement &st) {
             PendingAction p;
@@ -529,21 +716,23 @@ Result<void> loadState(sql::Database &db, State &s)
             p.createdAt = st.int64(6);
             s.pending[p.target] = std::move(p);
         }));
-    LEDGER_TRY(scan("SELECT account, resource, amount FROM balances", [&](const sql::Statement &st) {
-        s.balances[{ text(st, 0), text(st, 1) }] = st.int64(2);
-    }));
 
-    sql::Database *dbp = &db;
-    s.usageLookup = [dbp](const std::string &key) {
+    s.usageLookup = [dbp, failure](const std::string &key) {
         auto stmt = dbp->cached("SELECT 1 FROM usages WHERE key = ?");
-        if (!stmt)
+        if (!stmt) {
+            noteFailure(*failure, stmt.error());
             return false;
+        }
         sql::Statement &st = *stmt.value();
         sql::ResetGuard guard(st);
         st.bind(1, std::string_view(key));
         auto row = st.step();
+        if (!row)
+            noteFailure(*failure, row.error());
         return row && row.value();
     };
+    if (mode == LoadMode::OnDemand)
+        s.sourceError = failure; // also for the usage look-ups
     s.dirty.clear();
     return {};
 }

@@ -806,6 +806,14 @@ private slots:
             << QStringLiteral("DELETE FROM movements WHERE rowid = (SELECT min(rowid) FROM movements)");
         QTest::newRow("projection size")
             << QStringLiteral("UPDATE meta SET value = CAST('7' AS BLOB) WHERE key = 'projection_size'");
+        // The usage keys the sequencer's duplicate check reads: a lost one would let a usage be counted
+        // twice.
+        QTest::newRow("usage key deleted")
+            << QStringLiteral("DELETE FROM usages WHERE key = (SELECT min(key) FROM usages)");
+        QTest::newRow("usage key changed")
+            << QStringLiteral("UPDATE usages SET key = key || 'x' WHERE key = (SELECT max(key) FROM usages)");
+        QTest::newRow("extra usage key")
+            << QStringLiteral("INSERT INTO usages VALUES('g-app-1' || char(10) || 'ghost')");
     }
     void tamperWithProjections()
     {
