@@ -168,7 +168,9 @@ private:
 
     void publishDirectory()
     {
-        auto d = std::make_shared<Directory>(m_seq->state().members);
+        // The members map loads lazily; iterating it loads it whole once, then it stays complete.
+        const auto &members = m_seq->state().members;
+        auto d = std::make_shared<Directory>(members.begin(), members.end());
         m_directory = std::move(d);
     }
 
