@@ -41,7 +41,7 @@ openssl pkeyutl -sign -rawin -inkey "$key" -passin "file:$pass" -in "$tmp/messag
 keyid=$(base64 -d "$key.pub" | sha256sum | cut -c1-32)
 sig=$(base64 -w0 "$tmp/sig")
 
-args=(-X "$method" -H "X-Alliance-Key: $keyid" -H "X-Alliance-Time: $now" -H "X-Alliance-Signature: $sig")
+args=(-sS -X "$method" -H "X-Alliance-Key: $keyid" -H "X-Alliance-Time: $now" -H "X-Alliance-Signature: $sig")
 [[ -n "$ca" ]] && args+=(--cacert "$ca")
 [[ -n "$body" ]] && args+=(-H "Content-Type: application/json" --data-binary "@$tmp/body")
 status=0
