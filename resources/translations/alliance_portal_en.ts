@@ -1329,6 +1329,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Left in pool</source>
         <translation type="unfinished"></translation>
     </message>

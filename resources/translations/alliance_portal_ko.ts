@@ -1328,6 +1328,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>사용</translation>
     </message>
     <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
         <source>Left in pool</source>
         <translation>풀 잔액</translation>
     </message>

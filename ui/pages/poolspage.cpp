@@ -112,7 +112,8 @@ void PoolsPage::refresh()
 
 void PoolsPage::drawChart()
 {
-    // Per pool (at most 12, largest first): consumed, granted but not used, and left in the pool.
+    // Per pool (at most 12, largest first): consumed, granted but not used, expired, and left in the pool —
+    // together the whole pledge (clawed-back credit is back in the pool's balance).
     std::vector<const ledger::queries::PoolUtilisation *> shown;
     for (const auto &p : m_pools)
         shown.push_back(&p);
@@ -121,6 +122,7 @@ void PoolsPage::drawChart()
         shown.resize(12);
     auto *consumed = new QBarSet(tr("Consumed"));
     auto *held = new QBarSet(tr("Granted, not used"));
+    auto *expired = new QBarSet(tr("Expired"));
     auto *left = new QBarSet(tr("Left in pool"));
     QStringList names;
     for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
@@ -128,12 +130,14 @@ void PoolsPage::drawChart()
         // Drawing only: the figures themselves stay int64 milli-GPU-hours.
         *consumed << double(p->consumed) / 1000.0;
         *held << double(std::max<int64_t>(p->granted - p->consumed - p->expired - p->clawedBack, 0)) / 1000.0;
+        *expired << double(p->expired) / 1000.0;
         *left << double(p->balance) / 1000.0;
         names << fmt::qs(p->id);
     }
     auto *series = new QHorizontalStackedBarSeries;
     series->append(consumed);
     series->append(held);
+    series->append(expired);
     series->append(left);
     auto *chart = new QChart;
     chart->addSeries(series);
