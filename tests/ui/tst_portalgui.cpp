@@ -89,13 +89,15 @@ private slots:
         const Case cases[] = {
             { m_world->pmKey,
                 { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
-                    QStringLiteral("pools"), QStringLiteral("explorer") } },
+                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer") } },
             { m_world->reviewerKey, { QStringLiteral("reviews"), QStringLiteral("explorer") } },
-            { m_world->founderKey, { QStringLiteral("startup"), QStringLiteral("explorer") } },
-            { m_world->sponsorKey, { QStringLiteral("pools"), QStringLiteral("explorer") } },
+            { m_world->founderKey,
+                { QStringLiteral("startup"), QStringLiteral("reports"), QStringLiteral("explorer") } },
+            { m_world->sponsorKey,
+                { QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer") } },
             { m_world->auditorKey,
                 { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
-                    QStringLiteral("pools"), QStringLiteral("explorer") } },
+                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer") } },
             { QString(), { QStringLiteral("explorer") } },
         };
         for (const Case &c : cases) {

@@ -8,6 +8,7 @@
 #include "ui/pages/explorerpage.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/poolspage.h"
+#include "ui/pages/reportspage.h"
 #include "ui/pages/startuppage.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,8 @@ const Entry kPages[] = {
         { kAdmin, kPm, kSponsor, kAuditor }, &make<PoolsPage> },
     { "startup", QT_TRANSLATE_NOOP("Pages", "My credits"), ":/icons/startup.svg", { kStartup },
         &make<StartupPage> },
+    { "reports", QT_TRANSLATE_NOOP("Pages", "Reports"), ":/icons/reports.svg",
+        { kAdmin, kPm, kAuditor, kSponsor, kStartup }, &make<ReportsPage> },
     { "explorer", QT_TRANSLATE_NOOP("Pages", "Ledger explorer"), ":/icons/explorer.svg", {},
         &make<ExplorerPage> },
 };
