@@ -1,0 +1,223 @@
+// The Reports page driven through the real main window on a real ledger: an export lands as a complete file,
+// a cancelled one leaves nothing behind, bad input is refused in words, and roles see only their reports.
+#include "ledger/reports/csv.h"
+#include "ledger/reports/reports.h"
+#include "portalworld.h"
+#include "ui/core/dialoghooks.h"
+#include "ui/core/portalcontext.h"
+#include "ui/core/reportjob.h"
+#include "ui/pages/reportspage.h"
+#include "ui/window/mainwindow.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace testsupport;
+using namespace portal;
+
+class TestReportsPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PortalWorld> m_world;
+
+    std::unique_ptr<PortalContext> open(const QString &key)
+    {
+        auto ctx = PortalContext::open(m_world->ledger, key, m_world->clock());
+        if (!ctx) {
+            QTest::qFail(qPrintable(ctx.error().toString()), __FILE__, __LINE__);
+            return nullptr;
+        }
+        return std::move(ctx.value());
+    }
+
+    static ReportsPage *reportsPage(MainWindow &window)
+    {
+        if (!window.showPage(QStringLiteral("reports")))
+            return nullptr;
+        return qobject_cast<ReportsPage *>(window.page(QStringLiteral("reports")));
+    }
+
+    static QPushButton *button(ReportsPage *page, const char *name)
+    {
+        return page->findChild<QPushButton *>(QLatin1String(name));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        DialogHooks::setNonInteractive(true);
+    }
+
+    void init()
+    {
+        DialogHooks::clear();
+        m_world = makePortalWorld();
+        QVERIFY(m_world);
+    }
+
+    void cleanup()
+    {
+        ReportJob::setBeforeCommitHook({});
+        DialogHooks::clear();
+        m_world.reset();
+    }
+
+    void managerExportsAStatementCsv()
+    {
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QVERIFY(page->reportNames().contains(QStringLiteral("statement")));
+        QVERIFY(page->selectReport(QStringLiteral("statement")));
+        QVERIFY(page->selectFormat(ReportJob::Format::Csv));
+        page->findChild<QLineEdit *>(QStringLiteral("reportStartup"))
+            ->setText(QString::fromStdString(m_world->fixture->world().startup));
+        const QString path = out.filePath(QStringLiteral("statement.csv"));
+        DialogHooks::setNextFileName(path);
+        QSignalSpy done(page, &ReportsPage::exportFinished);
+        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+        QVERIFY(page->running() || done.count() == 1);
+        QVERIFY(done.count() == 1 || done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QVERIFY2(page->statusText().contains(QDir::toNativeSeparators(path)), qPrintable(page->statusText()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QByteArray header = bytes.mid(3, bytes.indexOf("\r\n") - 3);
+        QCOMPARE(
+            header, QByteArray("Resource,Date,Seq,Movement,Grant,Counterparty,Amount,Balance,Grant expires"));
+        // The whole file is what the report library writes for the same ledger and options.
+        auto store
+            = ledger::store::LedgerStore::open(m_world->ledger, ledger::store::LedgerStore::Mode::ReadOnly);
+        QVERIFY(store);
+        ledger::reports::ReportOptions options;
+        options.startup = QString::fromStdString(m_world->fixture->world().startup);
+        options.now = ctx->nowMs();
+        auto report = ledger::reports::buildReport(*store.value(), QStringLiteral("statement"), options);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+        QBuffer expected;
+        expected.open(QIODevice::WriteOnly);
+        QVERIFY(ledger::reports::writeCsv(report.value(), expected));
+        QCOMPARE(bytes, expected.data());
+        // Only the file itself is left in the directory (no temporary file).
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList { QStringLiteral("statement.csv") });
+    }
+
+    void cancellingLeavesNoPartialFile()
+    {
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QVERIFY(page->selectReport(QStringLiteral("utilisation")));
+        QVERIFY(page->selectFormat(ReportJob::Format::Xlsx));
+        // Hold the worker after the report is built, so Cancel is pressed while the export runs.
+        QSemaphore reached, release;
+        ReportJob::setBeforeCommitHook([&] {
+            reached.release();
+            release.acquire();
+        });
+        const QString path = out.filePath(QStringLiteral("utilisation.xlsx"));
+        DialogHooks::setNextFileName(path);
+        QSignalSpy done(page, &ReportsPage::exportFinished);
+        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+        QVERIFY(page->running());
+        QVERIFY(reached.tryAcquire(1, 60000));
+        QPushButton *cancel = button(page, "reportCancel");
+        QVERIFY(cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        release.release();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QVERIFY2(page->statusText().contains(QStringLiteral("Nothing was written")),
+            qPrintable(page->statusText()));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+        QVERIFY(!cancel->isVisible());
+    }
+
+    void badInputIsRefusedInWords()
+    {
+        QTemporaryDir out;
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QVERIFY(page->selectReport(QStringLiteral("statement")));
+        // No startup: refused before any dialog or job.
+        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+        QVERIFY(!page->running());
+        // An unknown startup: the job fails and says so; no file.
+        page->findChild<QLineEdit *>(QStringLiteral("reportStartup"))->setText(QStringLiteral("st-nobody"));
+        const QString path = out.filePath(QStringLiteral("x.csv"));
+        DialogHooks::setNextFileName(path);
+        QSignalSpy done(page, &ReportsPage::exportFinished);
+        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QVERIFY2(
+            page->statusText().contains(QStringLiteral("No such startup")), qPrintable(page->statusText()));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void rolesSeeOnlyTheirReports()
+    {
+        {
+            auto ctx = open(m_world->reviewerKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            QVERIFY(!window.pageKeys().contains(QStringLiteral("reports")));
+            QVERIFY(!window.showPage(QStringLiteral("reports")));
+        }
+        {
+            auto ctx = open(m_world->sponsorKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            ReportsPage *page = reportsPage(window);
+            QVERIFY(page);
+            QCOMPARE(page->reportNames(), QStringList { QStringLiteral("utilisation") });
+            auto *sponsor = page->findChild<QLineEdit *>(QStringLiteral("reportSponsor"));
+            QVERIFY(sponsor->isReadOnly());
+            QCOMPARE(sponsor->text(), QString::fromStdString(ctx->member()->sponsor));
+        }
+        {
+            auto ctx = open(m_world->founderKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            ReportsPage *page = reportsPage(window);
+            QVERIFY(page);
+            QCOMPARE(page->reportNames(), QStringList { QStringLiteral("statement") });
+            QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("reportStartup"))->text(),
+                QString::fromStdString(ctx->member()->startup));
+        }
+    }
+};
+
+QTEST_MAIN(TestReportsPage)
+#include "tst_reportspage.moc"
