@@ -127,6 +127,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ledger explorer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,6 +1405,189 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Open ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>portal::ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup id, e.g. st-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sponsor id; empty for every sponsor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-01; empty: from the beginning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2026-04-01 (not included); empty: to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sponsor utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run-out forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounting journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening balance, every movement and closing balance of one startup, per resource, with expiry dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per pool and per startup: pledged, granted, used, expired, clawed back and returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications submitted in the period: stage, decision times and review scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active grants holding credit that expires within the given number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When each grant runs out at its recent rate of use, and what will expire unused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every movement as a plain-text accounting journal for ledger and hledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup id, e.g. st-1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup id; empty for every startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal (ledger, hledger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the startup whose statement you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write it as 2026-06-30 or 2026-06-30T12:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period is empty: “From” must be before “To”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the report to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such startup or sponsor in this ledger (%1). Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -126,6 +126,10 @@
         <translation>내 크레딧</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
         <source>Ledger explorer</source>
         <translation>원장 탐색기</translation>
     </message>
@@ -1401,6 +1405,189 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Open ledger</source>
         <translation>원장 열기</translation>
+    </message>
+</context>
+<context>
+    <name>portal::ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>Startup id, e.g. st-1</source>
+        <translation>스타트업 ID (예: st-1)</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>후원사</translation>
+    </message>
+    <message>
+        <source>Sponsor id; empty for every sponsor</source>
+        <translation>후원사 ID; 비워 두면 모든 후원사</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-01; empty: from the beginning</source>
+        <translation>예: 2026-01-01; 비워 두면 처음부터</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-04-01 (not included); empty: to the end</source>
+        <translation>예: 2026-04-01 (포함 안 됨); 비워 두면 끝까지</translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation>앞으로의 일수</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>내보내기 진행률</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Startup statement</source>
+        <translation>스타트업 명세서</translation>
+    </message>
+    <message>
+        <source>Sponsor utilisation</source>
+        <translation>후원사 활용 현황</translation>
+    </message>
+    <message>
+        <source>Programme pipeline</source>
+        <translation>프로그램 파이프라인</translation>
+    </message>
+    <message>
+        <source>Expiring credits</source>
+        <translation>만료 예정 크레딧</translation>
+    </message>
+    <message>
+        <source>Run-out forecast</source>
+        <translation>소진 예측</translation>
+    </message>
+    <message>
+        <source>Accounting journal</source>
+        <translation>회계 분개장</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Opening balance, every movement and closing balance of one startup, per resource, with expiry dates.</source>
+        <translation>한 스타트업의 자원별 기초 잔액, 모든 거래 내역, 기말 잔액과 만료일.</translation>
+    </message>
+    <message>
+        <source>Per pool and per startup: pledged, granted, used, expired, clawed back and returned.</source>
+        <translation>풀별, 스타트업별 약정, 지원, 사용, 만료, 회수, 반환 크레딧.</translation>
+    </message>
+    <message>
+        <source>Applications submitted in the period: stage, decision times and review scores.</source>
+        <translation>기간 중 제출된 신청서: 단계, 결정까지 걸린 시간, 심사 점수.</translation>
+    </message>
+    <message>
+        <source>Active grants holding credit that expires within the given number of days.</source>
+        <translation>지정한 일수 안에 만료되는 크레딧이 남은 활성 지원금.</translation>
+    </message>
+    <message>
+        <source>When each grant runs out at its recent rate of use, and what will expire unused.</source>
+        <translation>최근 사용 속도로 각 지원금이 언제 소진되는지, 그리고 사용되지 않고 만료될 크레딧.</translation>
+    </message>
+    <message>
+        <source>Every movement as a plain-text accounting journal for ledger and hledger.</source>
+        <translation>모든 거래 내역을 ledger와 hledger용 텍스트 회계 분개장으로.</translation>
+    </message>
+    <message>
+        <source>Startup id, e.g. st-1 (required)</source>
+        <translation>스타트업 ID (예: st-1, 필수)</translation>
+    </message>
+    <message>
+        <source>Startup id; empty for every startup</source>
+        <translation>스타트업 ID; 비워 두면 모든 스타트업</translation>
+    </message>
+    <message>
+        <source>Journal (ledger, hledger)</source>
+        <translation>분개장 (ledger, hledger)</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet text)</source>
+        <translation>CSV (스프레드시트 텍스트)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 통합 문서 (XLSX)</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 문서</translation>
+    </message>
+    <message>
+        <source>Enter the startup whose statement you want.</source>
+        <translation>명세서를 받을 스타트업을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write it as 2026-06-30 or 2026-06-30T12:00Z.</source>
+        <translation>“%1”은(는) 날짜가 아닙니다. 2026-06-30 또는 2026-06-30T12:00Z 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The period is empty: “From” must be before “To”.</source>
+        <translation>기간이 비어 있습니다: “시작”이 “종료”보다 앞서야 합니다.</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>보고서 저장 위치</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 파일 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1.</source>
+        <translation>보고서를 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>취소했습니다. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>No such startup or sponsor in this ledger (%1). Nothing was written.</source>
+        <translation>이 원장에 해당 스타트업이나 후원사가 없습니다 (%1). 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The report failed: %1</source>
+        <translation>보고서를 만들지 못했습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,7 @@ ReportsPage::ReportsPage(PortalContext &ctx, QWidget *parent)
     m_form->addRow(tr("Report"), m_report);
     m_description = new QLabel(this);
     m_description->setWordWrap(true);
+    m_description->setMinimumWidth(520); // a word-wrapped label in a form otherwise wraps at its narrowest
     m_form->addRow(QString(), m_description);
     m_startup = new QLineEdit(this);
     m_startup->setObjectName(QStringLiteral("reportStartup"));
