@@ -133,6 +133,10 @@
         <source>Ledger explorer</source>
         <translation>원장 탐색기</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
+    </message>
 </context>
 <context>
     <name>PortalContext</name>
@@ -1862,6 +1866,65 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Give the application a title.</source>
         <translation>신청서 제목을 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기 등록</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>로그 위치</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>사유 코드</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>보낼 편지함</translation>
+    </message>
+    <message>
+        <source>Could not read the outbox: %1</source>
+        <translation>보낼 편지함을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the registry</source>
+        <translation>레지스트리 대기 중</translation>
+    </message>
+    <message>
+        <source>Recorded by the registry</source>
+        <translation>레지스트리에 기록됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>The outbox is empty: every entry signed here is in the ledger.</source>
+        <translation>보낼 편지함이 비어 있습니다: 여기서 서명한 모든 항목이 원장에 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 waiting for the registry, %2 rejected, %3 in the outbox in all.</source>
+        <translation>레지스트리 대기 %1건, 거부 %2건, 보낼 편지함 전체 %3건.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ledger/domain/units.h"
 #include "ledger/queries/applications.h"
 #include "ledger/queries/balances.h"
+#include "ledger/replica/outbox.h"
 #include "portalworld.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
@@ -16,6 +17,7 @@
 #include "ui/pages/grantforms.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/startuppage.h"
+#include "ui/pages/syncpage.h"
 #include "ui/window/firstrundialog.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/settingsdialog.h"
@@ -89,16 +91,21 @@ private slots:
         const Case cases[] = {
             { m_world->pmKey,
                 { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
-                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer") } },
-            { m_world->reviewerKey, { QStringLiteral("reviews"), QStringLiteral("explorer") } },
+                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer"),
+                    QStringLiteral("sync") } },
+            { m_world->reviewerKey,
+                { QStringLiteral("reviews"), QStringLiteral("explorer"), QStringLiteral("sync") } },
             { m_world->founderKey,
-                { QStringLiteral("startup"), QStringLiteral("reports"), QStringLiteral("explorer") } },
+                { QStringLiteral("startup"), QStringLiteral("reports"), QStringLiteral("explorer"),
+                    QStringLiteral("sync") } },
             { m_world->sponsorKey,
-                { QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer") } },
+                { QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer"),
+                    QStringLiteral("sync") } },
             { m_world->auditorKey,
                 { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
-                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer") } },
-            { QString(), { QStringLiteral("explorer") } },
+                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer"),
+                    QStringLiteral("sync") } },
+            { QString(), { QStringLiteral("explorer"), QStringLiteral("sync") } },
         };
         for (const Case &c : cases) {
             auto ctx = open(c.key);
@@ -371,6 +378,41 @@ private slots:
         QCOMPARE(done.first().first().toBool(), false);
         QVERIFY2(window.bannerText().contains(QStringLiteral("failed verification")),
             qPrintable(window.bannerText()));
+    }
+
+    void syncPageListsTheOutbox()
+    {
+        {
+            // Two entries signed "offline": one still waiting, one the registry rejected.
+            auto store = ledger::store::LedgerStore::open(
+                m_world->ledger, ledger::store::LedgerStore::Mode::ReadWrite);
+            QVERIFY(store);
+            ledger::replica::Outbox outbox(*store.value());
+            const auto &w = m_world->fixture->world();
+            auto waiting = m_world->fixture->sign(
+                w.pm, "startup.registered", bodies::startup("st-9", kBrnA, "robotics", "Nine AI"));
+            auto refused = m_world->fixture->sign(
+                w.pm, "startup.registered", bodies::startup("st-10", kBrnA, "robotics", "Ten AI"));
+            QVERIFY(outbox.queue(waiting, m_world->clock()->nowMs()));
+            QVERIFY(outbox.queue(refused, m_world->clock()->nowMs()));
+            QVERIFY(outbox.recordRejected(refused.id(), QStringLiteral("duplicate_brn"),
+                QStringLiteral("A startup with this BRN is already registered.")));
+        }
+        auto ctx = open(m_world->reviewerKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("sync")));
+        auto *page = qobject_cast<SyncPage *>(window.page(QStringLiteral("sync")));
+        QVERIFY(page);
+        QCOMPARE(page->model()->rowCount(), 2);
+        QVERIFY2(page->summaryText().startsWith(QStringLiteral("1 waiting for the registry, 1 rejected")),
+            qPrintable(page->summaryText()));
+        const QModelIndex code = page->model()->index(1, 4);
+        QCOMPARE(code.data().toString(), QStringLiteral("duplicate_brn"));
+        QCOMPARE(page->model()->index(1, 5).data().toString(),
+            QStringLiteral("A startup with this BRN is already registered."));
+        QVERIFY(page->model()->index(0, 4).data().toString().isEmpty());
     }
 
     void settingsValidateAsTypedAndEscCloses()

@@ -10,6 +10,7 @@
 #include "ui/pages/poolspage.h"
 #include "ui/pages/reportspage.h"
 #include "ui/pages/startuppage.h"
+#include "ui/pages/syncpage.h"
 
 #include <QCoreApplication>
 
@@ -52,6 +53,7 @@ const Entry kPages[] = {
         { kAdmin, kPm, kAuditor, kSponsor, kStartup }, &make<ReportsPage> },
     { "explorer", QT_TRANSLATE_NOOP("Pages", "Ledger explorer"), ":/icons/explorer.svg", {},
         &make<ExplorerPage> },
+    { "sync", QT_TRANSLATE_NOOP("Pages", "Sync"), ":/icons/pending.svg", {}, &make<SyncPage> },
 };
 
 } // namespace
