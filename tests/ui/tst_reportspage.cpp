@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -121,6 +122,33 @@ private slots:
             QStringList { QStringLiteral("statement.csv") });
     }
 
+    void xlsxAndPdfAreWritten()
+    {
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        auto ctx = open(m_world->auditorKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QVERIFY(page->selectReport(QStringLiteral("utilisation")));
+        const std::pair<ReportJob::Format, QByteArray> cases[]
+            = { { ReportJob::Format::Xlsx, "PK" }, { ReportJob::Format::Pdf, "%PDF" } };
+        for (const auto &[format, magic] : cases) {
+            QVERIFY(page->selectFormat(format));
+            const QString path = out.filePath(QStringLiteral("u.") + QString::fromLatin1(magic.left(2)));
+            DialogHooks::setNextFileName(path);
+            QSignalSpy done(page, &ReportsPage::exportFinished);
+            QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+            QVERIFY(done.wait(60000));
+            QVERIFY2(done.first().first().toBool(), qPrintable(page->statusText()));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.read(magic.size()) == magic);
+        }
+    }
+
     void cancellingLeavesNoPartialFile()
     {
         QTemporaryDir out;
@@ -141,14 +169,17 @@ private slots:
         });
         const QString path = out.filePath(QStringLiteral("utilisation.xlsx"));
         DialogHooks::setNextFileName(path);
+        // Never leave the worker held (the window's destructor joins it), even when a check below fails.
+        auto unblock = qScopeGuard([&] { release.release(); });
         QSignalSpy done(page, &ReportsPage::exportFinished);
         QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
         QVERIFY(page->running());
         QVERIFY(reached.tryAcquire(1, 60000));
         QPushButton *cancel = button(page, "reportCancel");
-        QVERIFY(cancel->isVisible());
+        const bool cancelShown = cancel->isVisible();
         QTest::mouseClick(cancel, Qt::LeftButton);
         release.release();
+        QVERIFY(cancelShown);
         QVERIFY(done.wait(60000));
         QCOMPARE(done.first().first().toBool(), false);
         QVERIFY2(page->statusText().contains(QStringLiteral("Nothing was written")),
