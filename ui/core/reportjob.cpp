@@ -68,15 +68,20 @@ ReportJob::~ReportJob()
 
 bool ReportJob::running() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_busy;
 }
 
 void ReportJob::start(const QString &report, const ledger::reports::ReportOptions &options, Format format,
     const QString &outPath)
 {
-    if (running())
+    if (m_busy)
         return;
-    delete m_thread;
+    // The previous worker has delivered its result, so at most its thread's teardown is left to wait for.
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_busy = true;
     m_cancel.store(false);
     QPointer<ReportJob> self(this);
     const QString ledgerPath = m_ledgerPath;
@@ -153,8 +158,10 @@ void ReportJob::start(const QString &report, const ledger::reports::ReportOption
         QMetaObject::invokeMethod(
             this,
             [self, ok, outPath, code, message] {
-                if (self)
-                    emit self->finished(ok, outPath, code, message);
+                if (!self)
+                    return;
+                self->m_busy = false;
+                emit self->finished(ok, outPath, code, message);
             },
             Qt::QueuedConnection);
     });

@@ -29,6 +29,7 @@ public:
     void start(const QString &report, const ledger::reports::ReportOptions &options, Format format,
         const QString &outPath);
     void cancel() { m_cancel.store(true); }
+    // From start() until finished() is delivered (the worker thread may outlive it by its teardown).
     bool running() const;
 
     // Tests only (fault injection): called on the worker thread after the report is built and before the
@@ -44,6 +45,7 @@ private:
     QString m_ledgerPath;
     std::atomic<bool> m_cancel { false };
     QThread *m_thread = nullptr;
+    bool m_busy = false; // UI thread only
 };
 
 } // namespace portal
