@@ -12,8 +12,9 @@ PACKAGES=(
   qt6-translations-l10n fonts-noto-cjk
   # the registry's HTTP server (QHttpServer's CMake package also needs the WebSockets one)
   qt6-httpserver-dev qt6-websockets-dev
-  # reports: XLSX writer; ledger and hledger read our journal, unzip opens our XLSX, in the tests
-  libxlsxwriter-dev ledger hledger unzip
+  # reports: XLSX writer (its pkg-config links -lz, but the package does not pull in zlib1g-dev); ledger and
+  # hledger read our journal, unzip opens our XLSX, in the tests
+  libxlsxwriter-dev zlib1g-dev ledger hledger unzip
   # screenshots and GUI checks under a virtual display
   xvfb xauth
 )
