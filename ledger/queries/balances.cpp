@@ -2,6 +2,7 @@
 
 #include "ledger/codec/json.h"
 #include "ledger/domain/roles.h"
+#include "ledger/queries/querysupport.h"
 
 #include <algorithm>
 #include <map>
@@ -32,41 +33,15 @@ std::vector<TrancheRow> readTranches(std::string_view text)
         return out;
     for (const json::Value &t : v->toArray()) {
         TrancheRow row;
-        if (const json::Value *a = t.find("amount"))
+        if (const json::Value *a = t.find("amount"); a && a->isInt())
             row.amount = a->toInt();
-        if (const json::Value *r = t.find("release_at"))
+        if (const json::Value *r = t.find("release_at"); r && r->isInt())
             row.releaseAt = r->toInt();
-        if (const json::Value *r = t.find("released"))
+        if (const json::Value *r = t.find("released"); r && r->isBool())
             row.released = r->toBool();
         out.push_back(row);
     }
     return out;
-}
-
-#define GRANT_COLUMNS                                                                                        \
-    "id, application, startup, pool, resource, status, amount, unreleased, available, consumed, expired, "   \
-    "clawed_back, expires_at, created_at, last_usage_at, tranches"
-
-GrantRow readGrant(const sql::Statement &st)
-{
-    GrantRow g;
-    g.id = str(st, 0);
-    g.application = str(st, 1);
-    g.startup = str(st, 2);
-    g.pool = str(st, 3);
-    g.resource = str(st, 4);
-    g.status = str(st, 5);
-    g.amount = st.int64(6);
-    g.unreleased = st.int64(7);
-    g.available = st.int64(8);
-    g.consumed = st.int64(9);
-    g.expired = st.int64(10);
-    g.clawedBack = st.int64(11);
-    g.expiresAt = st.int64(12);
-    g.createdAt = st.int64(13);
-    g.lastUsageAt = st.int64(14);
-    g.tranches = readTranches(st.textView(15));
-    return g;
 }
 
 MemberInfo readMember(const sql::Statement &st)
@@ -134,6 +109,28 @@ PoolUtilisation readPool(const sql::Statement &st)
 }
 
 } // namespace
+
+GrantRow detail::readGrantRow(const sql::Statement &st)
+{
+    GrantRow g;
+    g.id = str(st, 0);
+    g.application = str(st, 1);
+    g.startup = str(st, 2);
+    g.pool = str(st, 3);
+    g.resource = str(st, 4);
+    g.status = str(st, 5);
+    g.amount = st.int64(6);
+    g.unreleased = st.int64(7);
+    g.available = st.int64(8);
+    g.consumed = st.int64(9);
+    g.expired = st.int64(10);
+    g.clawedBack = st.int64(11);
+    g.expiresAt = st.int64(12);
+    g.createdAt = st.int64(13);
+    g.lastUsageAt = st.int64(14);
+    g.tranches = readTranches(st.textView(15));
+    return g;
+}
 
 Result<LedgerInfo> ledgerInfo(store::LedgerStore &store)
 {
@@ -204,7 +201,8 @@ Result<StartupBalances> startupBalances(store::LedgerStore &store, std::string_v
     StartupBalances out;
     out.startup = std::move(*info.value());
 
-    TRY_STMT(st, "SELECT " GRANT_COLUMNS " FROM grants WHERE startup = ? ORDER BY resource, expires_at, id");
+    TRY_STMT(
+        st, "SELECT " LQ_GRANT_COLUMNS " FROM grants WHERE startup = ? ORDER BY resource, expires_at, id");
     st.bind(1, startupId);
     for (;;) {
         auto row = st.step();
@@ -212,7 +210,7 @@ Result<StartupBalances> startupBalances(store::LedgerStore &store, std::string_v
             return row.error();
         if (!row.value())
             break;
-        GrantRow g = readGrant(st);
+        GrantRow g = detail::readGrantRow(st);
         if (out.resources.empty() || out.resources.back().resource != g.resource) {
             out.resources.emplace_back();
             out.resources.back().resource = g.resource;
