@@ -479,7 +479,7 @@ private slots:
         auto *page = qobject_cast<ExplorerPage *>(window.page(QStringLiteral("explorer")));
         QVERIFY(page->goTo(2));
         QVERIFY(page->detailText().contains(QStringLiteral("Entry 2")));
-        QVERIFY(page->detailText().contains(QStringLiteral("signature verifies")));
+        QTRY_VERIFY(page->detailText().contains(QStringLiteral("signature verifies")));
         QSignalSpy proof(page, &ExplorerPage::proofShown);
         page->requestProof();
         QVERIFY(proof.wait(30000));

@@ -26,16 +26,16 @@ VerifyJob::~VerifyJob()
     }
 }
 
-bool VerifyJob::running() const
-{
-    return m_thread && m_thread->isRunning();
-}
-
 void VerifyJob::start()
 {
-    if (running())
+    if (m_busy)
         return;
-    delete m_thread;
+    // The previous worker has delivered its result, so at most its thread's teardown is left to wait for.
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_busy = true;
     m_cancel.store(false);
     QPointer<VerifyJob> self(this);
     const QString path = m_path;
@@ -74,8 +74,10 @@ void VerifyJob::start()
         QMetaObject::invokeMethod(
             this,
             [self, ok, report, error] {
-                if (self)
-                    emit self->finished(ok, report, error);
+                if (!self)
+                    return;
+                self->m_busy = false;
+                emit self->finished(ok, report, error);
             },
             Qt::QueuedConnection);
     });

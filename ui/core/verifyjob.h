@@ -25,7 +25,10 @@ public:
 
     void start();
     void cancel() { m_cancel.store(true); }
-    bool running() const;
+    // From start() until finished() is delivered. (Not QThread::isRunning(): the worker thread outlives its
+    // queued result by its teardown, so a slot on finished() that starts again would be ignored, and a
+    // start() between the thread's end and the delivery would drop the earlier result.)
+    bool running() const { return m_busy; }
 
 signals:
     void progress(qint64 done, qint64 total);
@@ -37,6 +40,7 @@ private:
     bool m_quick = true;
     std::atomic<bool> m_cancel { false };
     QThread *m_thread = nullptr;
+    bool m_busy = false; // UI thread only
 };
 
 } // namespace portal

@@ -5,18 +5,51 @@
 #include "ui/core/portalcontext.h"
 
 #include <QBrush>
+#include <QMutex>
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
+#include <deque>
 #include <memory>
 
 namespace portal {
 
+namespace {
+
+QMutex g_hookMutex;
+std::function<void()> g_beforeRead; // tests only
+
+// Requests beyond this many are forgotten, oldest first: the view has moved on, and asks again if not.
+constexpr size_t kMaxQueued = 8;
+
+} // namespace
+
+struct LogModel::Requests
+{
+    QMutex mutex;
+    std::deque<int64_t> queue; // the next to read at the front
+    quint64 generation = 0;
+    // The worker's own (worker thread only).
+    QString path;
+    std::unique_ptr<ledger::store::LedgerStore> store;
+    quint64 namesGeneration = ~quint64(0);
+};
+
+void LogModel::setBeforeReadHook(std::function<void()> hook)
+{
+    QMutexLocker lock(&g_hookMutex);
+    g_beforeRead = std::move(hook);
+}
+
 LogModel::LogModel(PortalContext &ctx, QObject *parent)
     : QAbstractTableModel(parent)
     , m_ctx(ctx)
+    , m_requests(std::make_shared<Requests>())
 {
+    m_requests->path = ctx.ledgerPath();
     m_reader = new QThread;
+    m_reader->setObjectName(QStringLiteral("log reader"));
     m_readerContext = new QObject;
     m_readerContext->moveToThread(m_reader);
     connect(m_reader, &QThread::finished, m_readerContext, &QObject::deleteLater);
@@ -26,58 +59,126 @@ LogModel::LogModel(PortalContext &ctx, QObject *parent)
 
 LogModel::~LogModel()
 {
+    {
+        QMutexLocker lock(&m_requests->mutex);
+        m_requests->queue.clear();
+    }
     m_reader->quit();
     m_reader->wait();
     delete m_reader;
 }
 
-void LogModel::prefetch(int64_t first) const
+void LogModel::request(int64_t first, bool urgent) const
 {
-    if (first < 0 || first >= m_size || m_cache.contains(first) || m_pending.contains(first))
+    if (first < 0 || first >= m_size || m_cache.contains(first))
         return;
-    m_pending.insert(first);
-    const QString path = m_ctx.ledgerPath();
-    const quint64 generation = m_generation;
-    QPointer<LogModel> self(const_cast<LogModel *>(this));
-    QMetaObject::invokeMethod(m_readerContext, [path, generation, first, self, holder = m_readerStore] {
-        // One read-only connection, opened by the worker on its first read and used only there.
-        if (!*holder) {
-            auto store = ledger::store::LedgerStore::open(path, ledger::store::LedgerStore::Mode::ReadOnly);
-            if (!store)
-                return;
-            *holder = std::move(store.value());
+    QMutexLocker lock(&m_requests->mutex);
+    auto &queue = m_requests->queue;
+    if (m_pending.contains(first)) {
+        // Queued already (or being read): an urgent ask moves it to the front.
+        auto it = std::find(queue.begin(), queue.end(), first);
+        if (urgent && it != queue.end()) {
+            queue.erase(it);
+            queue.push_front(first);
         }
-        auto rows = ledger::queries::logPage(**holder, first, kPageSize);
-        if (!rows)
-            return;
+        return;
+    }
+    m_pending.insert(first);
+    if (urgent)
+        queue.push_front(first);
+    else
+        queue.push_back(first);
+    while (queue.size() > kMaxQueued) {
+        m_pending.remove(queue.back());
+        queue.pop_back();
+    }
+    lock.unlock();
+    QPointer<LogModel> self(const_cast<LogModel *>(this));
+    // One call per request; each takes whatever is at the front then (a forgotten request's call reads
+    // another window or nothing).
+    QMetaObject::invokeMethod(m_readerContext, [self, requests = m_requests] {
+        int64_t first = 0;
+        quint64 generation = 0;
+        {
+            QMutexLocker lock(&requests->mutex);
+            if (requests->queue.empty())
+                return;
+            first = requests->queue.front();
+            requests->queue.pop_front();
+            generation = requests->generation;
+        }
+        {
+            QMutexLocker lock(&g_hookMutex);
+            if (g_beforeRead)
+                g_beforeRead();
+        }
+        std::vector<ledger::queries::LogRow> rows;
+        QHash<QString, QString> names;
+        if (!requests->store) {
+            auto store = ledger::store::LedgerStore::open(
+                requests->path, ledger::store::LedgerStore::Mode::ReadOnly);
+            if (store)
+                requests->store = std::move(store.value());
+        }
+        if (requests->store) {
+            // The signers' names, once per generation (a reload may have enrolled new members).
+            if (requests->namesGeneration != generation) {
+                requests->namesGeneration = generation;
+                if (auto members = ledger::queries::members(*requests->store))
+                    for (const auto &m : members.value())
+                        names.insert(fmt::qs(m.keyId), fmt::qs(m.name));
+            }
+            if (auto page = ledger::queries::logPage(*requests->store, first, kPageSize))
+                rows = std::move(page.value());
+        }
+        // Sent even when the read failed (an empty window), so the row shows nothing rather than
+        // "Loading…" for ever.
         QMetaObject::invokeMethod(
             self.data(),
-            [self, generation, first, r = std::move(rows.value())]() mutable {
+            [self, generation, first, r = std::move(rows), n = std::move(names)]() mutable {
                 if (self)
-                    self->acceptWindow(generation, first, std::move(r));
+                    self->acceptWindow(generation, first, std::move(r), std::move(n));
             },
             Qt::QueuedConnection);
     });
 }
 
-void LogModel::acceptWindow(quint64 generation, int64_t first, std::vector<ledger::queries::LogRow> rows)
+void LogModel::acceptWindow(quint64 generation, int64_t first, std::vector<ledger::queries::LogRow> rows,
+    QHash<QString, QString> names)
 {
+    if (generation != m_generation)
+        return;
     m_pending.remove(first);
-    if (generation != m_generation || m_cache.contains(first))
+    ++m_pagesRead;
+    if (!names.isEmpty()) {
+        m_names = std::move(names);
+        if (rowCount() > 0)
+            emit dataChanged(index(0, Signer), index(rowCount() - 1, Signer));
+    }
+    if (m_cache.contains(first))
         return;
     auto *w = new Window;
     w->rows = std::move(rows);
     m_cache.insert(first, w);
+    const int top = rowOf(std::min(first + kPageSize, m_size) - 1);
+    const int bottom = rowOf(first);
+    if (top >= 0 && bottom >= 0)
+        emit dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
+    emit windowLoaded(first);
 }
 
 void LogModel::reload()
 {
     beginResetModel();
     ++m_generation;
+    {
+        QMutexLocker lock(&m_requests->mutex);
+        m_requests->queue.clear();
+        m_requests->generation = m_generation;
+    }
     m_pending.clear();
     m_cache.clear();
-    m_namesLoaded = false;
-    m_names.clear();
+    m_lastAsked = -1;
     auto size = m_ctx.store().logSize();
     m_size = size ? size.value() : 0;
     m_checkpointSize = m_ctx.info().checkpointSize;
@@ -101,29 +202,33 @@ const LogModel::Window *LogModel::window(int64_t first) const
 {
     if (const Window *w = m_cache.object(first))
         return w;
-    auto rows = ledger::queries::logPage(m_ctx.store(), first, kPageSize);
-    auto *w = new Window;
-    if (rows)
-        w->rows = std::move(rows.value());
-    ++m_pagesRead;
-    m_cache.insert(first, w);
-    // Scrolling through the log goes on in the same direction: read the next window ahead. (After a jump,
-    // nothing: a guess would only compete with the reads the view asks for.)
-    if (first == m_lastMiss + kPageSize)
-        prefetch(first + kPageSize);
-    else if (first == m_lastMiss - kPageSize)
-        prefetch(first - kPageSize);
-    m_lastMiss = first;
-    return w;
+    request(first, true);
+    // Scrolling through the log goes on in the same direction: ask for the next window too. (After a
+    // jump, nothing: a guess would only compete with the reads the view asks for.)
+    if (first == m_lastAsked + kPageSize)
+        request(first + kPageSize, false);
+    else if (first == m_lastAsked - kPageSize)
+        request(first - kPageSize, false);
+    m_lastAsked = first;
+    return nullptr;
+}
+
+int64_t LogModel::seqAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return -1;
+    return m_size - 1 - row; // newest first
 }
 
 const ledger::queries::LogRow *LogModel::entryAt(int row) const
 {
-    if (row < 0 || row >= rowCount())
+    const int64_t seq = seqAt(row);
+    if (seq < 0)
         return nullptr;
-    const int64_t seq = m_size - 1 - row; // newest first
     const int64_t first = seq - seq % kPageSize;
     const Window *w = window(first);
+    if (!w)
+        return nullptr;
     const size_t i = size_t(seq - first);
     return i < w->rows.size() ? &w->rows[i] : nullptr;
 }
@@ -137,12 +242,6 @@ int LogModel::rowOf(int64_t seq) const
 
 QString LogModel::signerName(const std::string &keyId) const
 {
-    if (!m_namesLoaded) {
-        m_namesLoaded = true;
-        if (auto members = ledger::queries::members(m_ctx.store()))
-            for (const auto &m : members.value())
-                m_names.insert(fmt::qs(m.keyId), fmt::qs(m.name));
-    }
     const QString id = fmt::qs(keyId);
     const QString name = m_names.value(id);
     return name.isEmpty() ? ledger::units::shortKeyId(id) : name;
@@ -153,8 +252,18 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ledger::queries::LogRow *e = entryAt(index.row());
-    if (!e)
+    if (!e) {
+        // Not read yet: the number is known, the rest follows when the worker has read the window.
+        if (role == SeqRole)
+            return qint64(seqAt(index.row()));
+        if (role == Qt::DisplayRole && index.column() == Seq)
+            return QString::number(seqAt(index.row()));
+        if (role == Qt::DisplayRole && index.column() == Summary)
+            return tr("Loading…");
+        if (role == Qt::TextAlignmentRole && index.column() == Seq)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
+    }
     const bool inCheckpoint = e->seq < m_checkpointSize;
     if (role == SeqRole)
         return qint64(e->seq);

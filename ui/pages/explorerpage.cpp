@@ -77,6 +77,11 @@ ExplorerPage::ExplorerPage(PortalContext &ctx, QWidget *parent)
     connect(m_goto, &QLineEdit::returnPressed, this, [this] { goTo(m_goto->text().toLongLong()); });
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ExplorerPage::showSelected);
+    connect(m_model, &LogModel::windowLoaded, this, [this](qint64 first) {
+        if (m_shownSeq != m_selectedSeq && m_selectedSeq >= first
+            && m_selectedSeq < first + LogModel::kPageSize)
+            showSelected();
+    });
     connect(m_proofButton, &QPushButton::clicked, this, &ExplorerPage::requestProof);
     connect(m_view, &QTableView::activated, this, &ExplorerPage::requestProof); // Enter
     setTabOrder(m_goto, m_view);
@@ -116,14 +121,21 @@ bool ExplorerPage::goTo(int64_t seq)
 
 void ExplorerPage::showSelected()
 {
-    const ledger::queries::LogRow *e = m_model->entryAt(m_view->currentIndex().row());
-    m_proofButton->setEnabled(e != nullptr);
-    if (!e) {
-        m_selectedSeq = -1;
+    const int row = m_view->currentIndex().row();
+    m_selectedSeq = m_model->seqAt(row);
+    m_proofButton->setEnabled(m_selectedSeq >= 0);
+    m_shownSeq = -1;
+    if (m_selectedSeq < 0) {
         m_detailText->clear();
         return;
     }
-    m_selectedSeq = e->seq;
+    // The entry's window is read by the model's worker; the details follow when it arrives
+    // (windowLoaded), so a jump never waits on the UI thread.
+    const ledger::queries::LogRow *e = m_model->entryAt(row);
+    if (!e) {
+        m_detailText->setHtml(tr("<h3>Entry %1</h3><p>Reading the entry…</p>").arg(m_selectedSeq));
+        return;
+    }
     QString html = tr("<h3>Entry %1</h3>").arg(e->seq);
     html += tr("<p><b>%1</b></p>").arg(e->summary.toHtmlEscaped());
     html += tr(
@@ -134,6 +146,8 @@ void ExplorerPage::showSelected()
         ? tr("<p style='color:#1b7f3a'>✓ The signature verifies with the signer's key.</p>")
         : tr("<p style='color:#b01c1c'>✗ The signature does not verify.</p>");
     m_detailText->setHtml(html);
+    m_shownSeq = e->seq;
+    emit detailShown(e->seq);
 }
 
 void ExplorerPage::requestProof()

@@ -27,13 +27,16 @@ public:
 
     LogModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
-    // Selects entry `seq`; false if there is none.
+    // Selects entry `seq` at once; its details follow when the model's worker has read it (detailShown).
+    // False if there is no such entry.
     bool goTo(int64_t seq);
     void requestProof();
     QString detailText() const;
 
 signals:
     void proofShown(bool verified);
+    // The selected entry's details are shown (not just "Reading the entry…").
+    void detailShown(qint64 seq);
 
 private:
     void showSelected();
@@ -46,6 +49,7 @@ private:
     QTextBrowser *m_detailText = nullptr;
     QPushButton *m_proofButton = nullptr;
     int64_t m_selectedSeq = -1;
+    int64_t m_shownSeq = -1; // whose details (not "Reading…") the pane shows
 };
 
 } // namespace portal
