@@ -6,6 +6,7 @@
 #include "ui/models/applicationsmodel.h"
 #include "ui/models/logmodel.h"
 #include "ui/models/rowtablemodel.h"
+#include "ui/models/startupsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -92,6 +93,54 @@ private slots:
             int(Qt::AlignRight | Qt::AlignVCenter));
         model.setRows({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void startupsModelFiltersAndSorts()
+    {
+        StartupsModel model;
+        StartupsFilter filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const char *const sectors[] = { "robotics", "healthcare", "energy" };
+        std::vector<ledger::queries::StartupListRow> rows;
+        for (int i = 0; i < 300; ++i) {
+            ledger::queries::StartupListRow s;
+            s.id = "st-" + std::to_string(i);
+            s.name = i % 7 == 0 ? "한강 로보틱스 " + std::to_string(i) : "Startup " + std::to_string(i);
+            s.brn = std::to_string(1000000000LL + i * 7919);
+            s.sector = sectors[i % 3];
+            s.applications = i % 4;
+            if (i % 5 == 0)
+                s.balances = { { "kt-cloud/a100", 1000 * i }, { "naver-cloud/b200", 500 } };
+            rows.push_back(std::move(s));
+        }
+        model.setStartups(rows);
+        QCOMPARE(filter.rowCount(), 300);
+        QCOMPARE(model.sectors(),
+            QStringList(
+                { QStringLiteral("energy"), QStringLiteral("healthcare"), QStringLiteral("robotics") }));
+        filter.setText(QStringLiteral("한강"));
+        QCOMPARE(filter.rowCount(), 43); // i % 7 == 0 below 300
+        filter.setSector(QStringLiteral("robotics"));
+        QCOMPARE(filter.rowCount(), 15); // i % 21 == 0
+        filter.setSector({});
+        // A BRN typed with dashes finds its startup; digits alone are not looked for in names.
+        filter.setText(QStringLiteral("100-00-79190")); // i = 10
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, StartupsModel::Id).data().toString(), QStringLiteral("st-10"));
+        filter.setText({});
+        filter.sort(StartupsModel::Balance, Qt::DescendingOrder);
+        QCOMPARE(filter.index(0, StartupsModel::Id).data().toString(), QStringLiteral("st-295"));
+        QVERIFY(filter.index(0, StartupsModel::Balance)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("kt-cloud/a100")));
+        filter.sort(StartupsModel::Applications, Qt::AscendingOrder);
+        QCOMPARE(filter.index(0, StartupsModel::Applications).data().toString(), QStringLiteral("0"));
+        model.setStartups({});
+        QCOMPARE(filter.rowCount(), 0);
     }
 
     void logModelReadsWindows()

@@ -90,9 +90,9 @@ private slots:
         };
         const Case cases[] = {
             { m_world->pmKey,
-                { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
-                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer"),
-                    QStringLiteral("sync") } },
+                { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("startups"),
+                    QStringLiteral("grants"), QStringLiteral("pools"), QStringLiteral("reports"),
+                    QStringLiteral("explorer"), QStringLiteral("sync") } },
             { m_world->reviewerKey,
                 { QStringLiteral("reviews"), QStringLiteral("explorer"), QStringLiteral("sync") } },
             { m_world->founderKey,
@@ -102,9 +102,9 @@ private slots:
                 { QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer"),
                     QStringLiteral("sync") } },
             { m_world->auditorKey,
-                { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("grants"),
-                    QStringLiteral("pools"), QStringLiteral("reports"), QStringLiteral("explorer"),
-                    QStringLiteral("sync") } },
+                { QStringLiteral("dashboard"), QStringLiteral("applications"), QStringLiteral("startups"),
+                    QStringLiteral("grants"), QStringLiteral("pools"), QStringLiteral("reports"),
+                    QStringLiteral("explorer"), QStringLiteral("sync") } },
             { QString(), { QStringLiteral("explorer"), QStringLiteral("sync") } },
         };
         for (const Case &c : cases) {

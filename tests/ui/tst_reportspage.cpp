@@ -6,6 +6,7 @@
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/reportjob.h"
+#include "ui/pages/idpicker.h"
 #include "ui/pages/reportspage.h"
 #include "ui/window/mainwindow.h"
 
@@ -87,8 +88,13 @@ private slots:
         QVERIFY(page->reportNames().contains(QStringLiteral("statement")));
         QVERIFY(page->selectReport(QStringLiteral("statement")));
         QVERIFY(page->selectFormat(ReportJob::Format::Csv));
-        page->findChild<QLineEdit *>(QStringLiteral("reportStartup"))
-            ->setText(QString::fromStdString(m_world->fixture->world().startup));
+        // Picked by typing part of its name: the completion's entry resolves to the id.
+        auto *startup = page->findChild<IdPicker *>(QStringLiteral("reportStartup"));
+        QVERIFY(startup);
+        const int entry = startup->findData(QString::fromStdString(m_world->fixture->world().startup));
+        QVERIFY(entry >= 0);
+        startup->setEditText(startup->itemText(entry));
+        QCOMPARE(startup->id(), QString::fromStdString(m_world->fixture->world().startup));
         const QString path = out.filePath(QStringLiteral("statement.csv"));
         DialogHooks::setNextFileName(path);
         QSignalSpy done(page, &ReportsPage::exportFinished);
@@ -203,7 +209,8 @@ private slots:
         QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
         QVERIFY(!page->running());
         // An unknown startup: the job fails and says so; no file.
-        page->findChild<QLineEdit *>(QStringLiteral("reportStartup"))->setText(QStringLiteral("st-nobody"));
+        page->findChild<IdPicker *>(QStringLiteral("reportStartup"))
+            ->setEditText(QStringLiteral("st-nobody"));
         const QString path = out.filePath(QStringLiteral("x.csv"));
         DialogHooks::setNextFileName(path);
         QSignalSpy done(page, &ReportsPage::exportFinished);
@@ -232,9 +239,10 @@ private slots:
             ReportsPage *page = reportsPage(window);
             QVERIFY(page);
             QCOMPARE(page->reportNames(), QStringList { QStringLiteral("utilisation") });
-            auto *sponsor = page->findChild<QLineEdit *>(QStringLiteral("reportSponsor"));
-            QVERIFY(sponsor->isReadOnly());
-            QCOMPARE(sponsor->text(), QString::fromStdString(ctx->member()->sponsor));
+            auto *sponsor = page->findChild<IdPicker *>(QStringLiteral("reportSponsor"));
+            QVERIFY(sponsor->locked() && !sponsor->isEnabled());
+            QCOMPARE(sponsor->count(), 1);
+            QCOMPARE(sponsor->id(), QString::fromStdString(ctx->member()->sponsor));
         }
         {
             auto ctx = open(m_world->founderKey);
@@ -244,8 +252,10 @@ private slots:
             ReportsPage *page = reportsPage(window);
             QVERIFY(page);
             QCOMPARE(page->reportNames(), QStringList { QStringLiteral("statement") });
-            QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("reportStartup"))->text(),
-                QString::fromStdString(ctx->member()->startup));
+            auto *startup = page->findChild<IdPicker *>(QStringLiteral("reportStartup"));
+            QVERIFY(startup->locked() && !startup->isEnabled());
+            QCOMPARE(startup->count(), 1);
+            QCOMPARE(startup->id(), QString::fromStdString(ctx->member()->startup));
         }
     }
 };

@@ -1,6 +1,8 @@
 #include "ui/pages/applicationpanel.h"
 
 #include "ledger/codec/json.h"
+#include "ui/core/dialoghooks.h"
+#include "ui/core/filehash.h"
 #include "ui/core/format.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
@@ -8,6 +10,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -31,6 +36,15 @@ ApplicationPanel::ApplicationPanel(PortalContext &ctx, QWidget *parent)
     m_text->setObjectName(QStringLiteral("applicationText"));
     m_text->setAccessibleName(tr("Application"));
     layout->addWidget(m_text, 1);
+    m_checkFile = new QPushButton(tr("Check a file against the attachments…"), this);
+    m_checkFile->setObjectName(QStringLiteral("checkAttachment"));
+    m_checkFile->setToolTip(tr("Computes the file's SHA-256 and compares it with the hashes the "
+                               "application recorded."));
+    layout->addWidget(m_checkFile);
+    m_checkResult = new QLabel(this);
+    m_checkResult->setObjectName(QStringLiteral("attachmentCheck"));
+    m_checkResult->setWordWrap(true);
+    layout->addWidget(m_checkResult);
 
     m_decideBox = new QGroupBox(tr("Decision"), this);
     auto *df = new QFormLayout(m_decideBox);
@@ -76,6 +90,15 @@ ApplicationPanel::ApplicationPanel(PortalContext &ctx, QWidget *parent)
     rl->addWidget(m_review);
     layout->addWidget(m_reviewBox);
 
+    connect(m_checkFile, &QPushButton::clicked, this, [this] {
+        QString path;
+        if (auto hooked = DialogHooks::takeFileName())
+            path = *hooked;
+        else if (!DialogHooks::nonInteractive())
+            path = QFileDialog::getOpenFileName(this, tr("Check a file"), QDir::homePath());
+        if (!path.isEmpty())
+            checkFile(path);
+    });
     connect(m_decide, &QPushButton::clicked, this, &ApplicationPanel::signDecision);
     connect(m_review, &QPushButton::clicked, this, &ApplicationPanel::signReview);
     connect(m_grant, &QPushButton::clicked, this, [this] { emit grantRequested(m_id); });
@@ -101,8 +124,11 @@ QString ApplicationPanel::text() const
 
 void ApplicationPanel::showApplication(const QString &id)
 {
+    if (id != m_id)
+        m_checkResult->clear();
     m_id = id;
     m_app.reset();
+    m_attachments.clear();
     if (!id.isEmpty()) {
         auto app = ledger::queries::application(m_ctx.store(), id.toStdString());
         if (app)
@@ -112,6 +138,8 @@ void ApplicationPanel::showApplication(const QString &id)
         m_text->setHtml(tr("<p>Select an application to see its profile, reviews and decision.</p>"));
         m_decideBox->hide();
         m_reviewBox->hide();
+        m_checkFile->hide();
+        m_checkResult->hide();
         return;
     }
     const auto &a = *m_app;
@@ -156,7 +184,22 @@ void ApplicationPanel::showApplication(const QString &id)
                         fmt::qs(a.decisionReason).toHtmlEscaped());
     if (!a.grant.empty())
         html += tr("<p>Grant: %1</p>").arg(fmt::qs(a.grant));
+    auto attachments = ledger::queries::applicationAttachments(m_ctx.store(), a.id);
+    if (!attachments) {
+        html += tr("<h4>Attachments</h4><p>Could not read them: %1</p>")
+                    .arg(attachments.error().message.toHtmlEscaped());
+    } else if (!attachments.value().empty()) {
+        m_attachments = std::move(attachments.value());
+        html += tr("<h4>Attachments</h4>");
+        html += QStringLiteral("<ul>");
+        for (const auto &att : m_attachments)
+            html += tr("<li>%1<br><small>SHA-256 <tt>%2</tt></small></li>")
+                        .arg(fmt::qs(att.name).toHtmlEscaped(), fmt::qs(att.sha256));
+        html += QStringLiteral("</ul>");
+    }
     m_text->setHtml(html);
+    m_checkFile->setVisible(!m_attachments.empty());
+    m_checkResult->setVisible(!m_attachments.empty() && !m_checkResult->text().isEmpty());
 
     const bool manager = m_ctx.hasRole({ Role::Admin, Role::ProgrammeManager });
     const bool decidable = a.stage == "under_review" || a.stage == "waitlisted";
@@ -253,6 +296,48 @@ bool ApplicationPanel::signReview()
     const SignOutcome out = SigningCeremony::run(this, m_ctx, "application.reviewed", std::move(body));
     showApplication(m_id);
     return out.done();
+}
+
+} // namespace portal
+
+namespace portal {
+
+void ApplicationPanel::checkFile(const QString &path)
+{
+    m_checkFile->setEnabled(false);
+    m_checkResult->setText(
+        tr("Computing the SHA-256 of %1…").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+    m_checkResult->show();
+    const QString file = QFileInfo(path).fileName();
+    const QString forApplication = m_id;
+    hashFileInBackground(path, this, [this, file, forApplication](const ledger::Result<QString> &hash) {
+        m_checkFile->setEnabled(true);
+        if (forApplication != m_id)
+            return;
+        if (!hash) {
+            m_checkResult->setText(hash.error().message.toHtmlEscaped());
+            emit attachmentChecked(false);
+            return;
+        }
+        const ledger::queries::AttachmentRow *match = nullptr;
+        for (const auto &att : m_attachments)
+            if (fmt::qs(att.sha256) == hash.value())
+                match = &att;
+        if (match)
+            m_checkResult->setText(
+                tr("<span style='color:#1b7f3a'>✓ %1 is the attachment “%2”: its SHA-256 matches.</span>")
+                    .arg(file.toHtmlEscaped(), fmt::qs(match->name).toHtmlEscaped()));
+        else
+            m_checkResult->setText(
+                tr("<span style='color:#b01c1c'>✗ %1 matches none of the attachments (SHA-256 %2…).</span>")
+                    .arg(file.toHtmlEscaped(), hash.value().left(16)));
+        emit attachmentChecked(match != nullptr);
+    });
+}
+
+QString ApplicationPanel::checkResult() const
+{
+    return m_checkResult->text();
 }
 
 } // namespace portal

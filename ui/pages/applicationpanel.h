@@ -2,9 +2,11 @@
 // The application page in the detail pane: startup profile, request, reviews with scores and conflict
 // declarations, the decision; and what the user's role may do with it: a programme manager decides (with a
 // reason) or starts a grant; an assigned reviewer scores it against the programme's rubric or declares a
-// conflict of interest. Each action goes through the signing ceremony.
+// conflict of interest. Each action goes through the signing ceremony. The attachments the application
+// names are listed with their SHA-256, and a file at hand can be checked against them.
 
 #include "ledger/queries/applications.h"
+#include "ledger/queries/attachments.h"
 
 #include <QHash>
 #include <QWidget>
@@ -42,9 +44,13 @@ public:
     // What the buttons do, callable from tests and keyboard.
     bool signDecision();
     bool signReview();
+    // Hashes the file (off the UI thread) and says whether it is one of the attachments (attachmentChecked).
+    void checkFile(const QString &path);
+    QString checkResult() const;
 
 signals:
     void grantRequested(const QString &applicationId);
+    void attachmentChecked(bool matches);
 
 private:
     void buildScoring(const ledger::queries::ProgrammeRow *programme);
@@ -57,6 +63,9 @@ private:
     std::vector<ledger::queries::ProgrammeRow> m_programmes;
     QHash<QString, QString> m_names;
     QTextBrowser *m_text = nullptr;
+    std::vector<ledger::queries::AttachmentRow> m_attachments;
+    QPushButton *m_checkFile = nullptr;
+    QLabel *m_checkResult = nullptr;
     // decision (managers)
     QGroupBox *m_decideBox = nullptr;
     QComboBox *m_decision = nullptr;

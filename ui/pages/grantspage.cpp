@@ -23,6 +23,13 @@
 
 namespace portal {
 
+namespace {
+// The grants table's columns (in the order of the model's headers).
+namespace GrantCol {
+enum { Grant, Startup, Pool };
+}
+} // namespace
+
 using ledger::Role;
 using ledger::json::Value;
 
@@ -41,10 +48,13 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_model = new RowTableModel({ tr("Grant"), tr("Startup"), tr("Pool"), tr("Resource"), tr("Amount"),
-                                    tr("Balance"), tr("Consumed"), tr("Status"), tr("Expires") },
+                                    tr("Balance"), tr("Status"), tr("Expires") },
         this);
     m_view = makeTable(m_model, tr("Grants"), m_tabs);
     m_view->setObjectName(QStringLiteral("grantsTable"));
+    // Nine columns did not fit beside the detail pane at the default window size: what was used is in the
+    // detail pane (and the reports); the names share what the numbers leave, elided in the middle.
+    stretchColumns(m_view, { GrantCol::Startup, GrantCol::Pool });
     m_tabs->addTab(m_view, tr("All grants"));
 
     auto *approvalsTab = new QWidget(m_tabs);
@@ -53,7 +63,7 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
         = new RowTableModel({ tr("Waiting entry"), tr("Proposed by"), tr("Approvals"), tr("Since") }, this);
     m_approvalsView = makeTable(m_approvals, tr("Entries waiting for approvals"), approvalsTab);
     m_approvalsView->setObjectName(QStringLiteral("approvalsTable"));
-    m_approvalsView->setColumnWidth(0, 420);
+    stretchColumns(m_approvalsView, { 0 });
     al->addWidget(m_approvalsView, 1);
     m_approve = new QPushButton(tr("Approve the selected entry…"), approvalsTab);
     m_approve->setObjectName(QStringLiteral("approveButton"));
@@ -148,10 +158,10 @@ void GrantsPage::refresh()
         Cell status { fmt::grantStatus(g.status), {}, {}, {}, false };
         if (g.status == "pending_approval")
             status.colour = fmt::warnColour();
-        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup) }, Cell { fmt::qs(g.pool) },
-            Cell { fmt::qs(g.resource) }, numberCell(fmt::amount(g.amount), g.amount),
-            numberCell(fmt::amount(g.balance()), g.balance()),
-            numberCell(fmt::amount(g.consumed), g.consumed), status, expires };
+        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup), {}, fmt::qs(g.startup) },
+            Cell { fmt::qs(g.pool), {}, fmt::qs(g.pool) }, Cell { fmt::qs(g.resource) },
+            numberCell(fmt::amount(g.amount), g.amount), numberCell(fmt::amount(g.balance()), g.balance()),
+            status, expires };
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));

@@ -10,6 +10,7 @@
 #include "ui/pages/poolspage.h"
 #include "ui/pages/reportspage.h"
 #include "ui/pages/startuppage.h"
+#include "ui/pages/startupspage.h"
 #include "ui/pages/syncpage.h"
 
 #include <QCoreApplication>
@@ -43,6 +44,8 @@ const Entry kPages[] = {
         { kAdmin, kPm, kAuditor }, &make<PipelinePage> },
     { "reviews", QT_TRANSLATE_NOOP("Pages", "My reviews"), ":/icons/review.svg", { kReviewer },
         &make<ReviewerPage> },
+    { "startups", QT_TRANSLATE_NOOP("Pages", "Startups"), ":/icons/startup.svg", { kAdmin, kPm, kAuditor },
+        &make<StartupsPage> },
     { "grants", QT_TRANSLATE_NOOP("Pages", "Grants"), ":/icons/grants.svg", { kAdmin, kPm, kAuditor },
         &make<GrantsPage> },
     { "pools", QT_TRANSLATE_NOOP("Pages", "Sponsors and pools"), ":/icons/pools.svg",

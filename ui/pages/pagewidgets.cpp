@@ -78,6 +78,16 @@ void fitColumns(QTableView *view)
     }
 }
 
+void stretchColumns(QTableView *view, std::initializer_list<int> elastic)
+{
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(std::max(header->minimumSectionSize(), 60));
+    for (int c : elastic)
+        header->setSectionResizeMode(c, QHeaderView::Stretch);
+    view->setTextElideMode(Qt::ElideMiddle);
+}
+
 QLabel *emptyState(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text, parent);

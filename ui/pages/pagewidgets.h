@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <initializer_list>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,5 +27,9 @@ QLabel *emptyState(const QString &text, QWidget *parent);
 // Sizes the columns of a small table to their contents (skipped above a few thousand rows, where it would
 // read every row).
 void fitColumns(QTableView *view);
+// Makes a wide table fit its pane: the `elastic` columns (long names and ids) share whatever width the
+// others leave, eliding in the middle (where ids differ least: "kcv25-…-naver-b200"); the others keep the
+// width fitColumns gives them. Call once, after the model's columns are known.
+void stretchColumns(QTableView *view, std::initializer_list<int> elastic);
 
 } // namespace portal

@@ -1,9 +1,13 @@
 #include "ui/pages/reportspage.h"
 
 #include "ledger/domain/units.h"
+#include "ledger/queries/applications.h"
+#include "ledger/queries/balances.h"
+#include "ledger/queries/startuplist.h"
 #include "ledger/reports/reports.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
+#include "ui/pages/idpicker.h"
 #include "ui/pages/pagewidgets.h"
 
 #include <QComboBox>
@@ -84,15 +88,15 @@ ReportsPage::ReportsPage(PortalContext &ctx, QWidget *parent)
     m_description->setWordWrap(true);
     m_description->setMinimumWidth(520); // a word-wrapped label in a form otherwise wraps at its narrowest
     m_form->addRow(QString(), m_description);
-    m_startup = new QLineEdit(this);
+    m_startup = new IdPicker(this);
     m_startup->setObjectName(QStringLiteral("reportStartup"));
     m_startup->setAccessibleName(tr("Startup"));
-    m_startup->setPlaceholderText(tr("Startup id, e.g. st-1"));
+    m_startup->lineEdit()->setPlaceholderText(tr("Type a name or id"));
     m_form->addRow(tr("Startup"), m_startup);
-    m_sponsor = new QLineEdit(this);
+    m_sponsor = new IdPicker(this);
     m_sponsor->setObjectName(QStringLiteral("reportSponsor"));
     m_sponsor->setAccessibleName(tr("Sponsor"));
-    m_sponsor->setPlaceholderText(tr("Sponsor id; empty for every sponsor"));
+    m_sponsor->lineEdit()->setPlaceholderText(tr("Type a name or id"));
     m_form->addRow(tr("Sponsor"), m_sponsor);
     m_from = new QLineEdit(this);
     m_from->setObjectName(QStringLiteral("reportFrom"));
@@ -164,13 +168,20 @@ ReportsPage::ReportsPage(PortalContext &ctx, QWidget *parent)
             continue;
         m_report->addItem(info.name, info.name);
     }
+    // A member of a sponsor or startup reports on its own only: the picker is fixed to it.
     if (sponsor && ctx.member()) {
-        m_sponsor->setText(QString::fromStdString(ctx.member()->sponsor));
-        m_sponsor->setReadOnly(true);
+        const QString id = QString::fromStdString(ctx.member()->sponsor);
+        QString name;
+        if (auto all = ledger::queries::sponsors(ctx.store()))
+            for (const auto &s : all.value())
+                if (s.id == ctx.member()->sponsor)
+                    name = QString::fromStdString(s.name);
+        m_sponsor->lock(id, name);
     }
     if (startup && ctx.member()) {
-        m_startup->setText(QString::fromStdString(ctx.member()->startup));
-        m_startup->setReadOnly(true);
+        const QString id = QString::fromStdString(ctx.member()->startup);
+        auto info = ledger::queries::startup(ctx.store(), ctx.member()->startup);
+        m_startup->lock(id, info && info.value() ? QString::fromStdString(info.value()->name) : QString());
     }
     // Translated names and descriptions of the catalogue's reports.
     for (int i = 0; i < m_report->count(); ++i) {
@@ -195,7 +206,21 @@ ReportsPage::ReportsPage(PortalContext &ctx, QWidget *parent)
 
 void ReportsPage::refresh()
 {
-    // Nothing to re-read: each export reads the ledger as it is when it starts.
+    // The pickers' choices (each export reads the ledger as it is when it starts).
+    if (!m_startup->locked()) {
+        std::vector<std::pair<QString, QString>> choices;
+        if (auto startups = ledger::queries::startupList(ctx().store()))
+            for (const auto &s : startups.value())
+                choices.emplace_back(QString::fromStdString(s.id), QString::fromStdString(s.name));
+        m_startup->setChoices(choices, m_startupAll);
+    }
+    if (!m_sponsor->locked()) {
+        std::vector<std::pair<QString, QString>> choices;
+        if (auto sponsors = ledger::queries::sponsors(ctx().store()))
+            for (const auto &s : sponsors.value())
+                choices.emplace_back(QString::fromStdString(s.id), QString::fromStdString(s.name));
+        m_sponsor->setChoices(choices, tr("All sponsors"));
+    }
 }
 
 bool ReportsPage::primaryAction()
@@ -274,9 +299,9 @@ void ReportsPage::reportChanged()
     m_form->setRowVisible(m_from, shape.period);
     m_form->setRowVisible(m_to, shape.period);
     m_form->setRowVisible(m_days, shape.days);
-    m_startup->setPlaceholderText(name == QLatin1String("statement")
-            ? tr("Startup id, e.g. st-1 (required)")
-            : tr("Startup id; empty for every startup"));
+    // The statement is of one startup: no "all" entry then.
+    m_startupAll = name == QLatin1String("statement") ? QString() : tr("All startups");
+    refresh();
     m_format->clear();
     if (shape.journalOnly) {
         m_format->addItem(tr("Journal (ledger, hledger)"), int(Format::Journal));
@@ -300,13 +325,13 @@ void ReportsPage::startExport()
     ledger::reports::ReportOptions options;
     options.now = ctx().nowMs();
     if (shape.startup)
-        options.startup = m_startup->text().trimmed();
+        options.startup = m_startup->id();
     if (shape.sponsor)
-        options.sponsor = m_sponsor->text().trimmed();
+        options.sponsor = m_sponsor->id();
     if (shape.days)
         options.days = m_days->value();
     if (name == QLatin1String("statement") && options.startup.isEmpty()) {
-        showProblem(m_problem, tr("Enter the startup whose statement you want."));
+        showProblem(m_problem, tr("Choose the startup whose statement you want."));
         m_startup->setFocus();
         return;
     }

@@ -1,8 +1,9 @@
 #pragma once
 // Reports: pick a report from the ledger's catalogue, its options (startup, sponsor, period, days where they
-// apply) and a format, choose where to save it, and the export runs in the background (ReportJob) with a
-// progress bar and a Cancel button; the page then says where the file went or why it failed. A sponsor
-// member gets only the utilisation of its own sponsor, a startup member only its own statement.
+// apply; startups and sponsors are picked by name with completion) and a format, choose where to save it, and
+// the export runs in the background (ReportJob) with a progress bar and a Cancel button; the page then says
+// where the file went or why it failed. A sponsor member gets only the utilisation of its own sponsor, a
+// startup member only its own statement.
 
 #include "ui/core/reportjob.h"
 #include "ui/pages/page.h"
@@ -16,6 +17,8 @@ class QPushButton;
 class QSpinBox;
 
 namespace portal {
+
+class IdPicker;
 
 class ReportsPage : public Page
 {
@@ -45,8 +48,9 @@ private:
     ReportJob *m_job = nullptr;
     QComboBox *m_report = nullptr;
     QLabel *m_description = nullptr;
-    QLineEdit *m_startup = nullptr;
-    QLineEdit *m_sponsor = nullptr;
+    IdPicker *m_startup = nullptr;
+    IdPicker *m_sponsor = nullptr;
+    QString m_startupAll; // the "all startups" entry, or empty when the report needs one startup
     QLineEdit *m_from = nullptr;
     QLineEdit *m_to = nullptr;
     QSpinBox *m_days = nullptr;

@@ -3,6 +3,8 @@
 #include "ledger/codec/json.h"
 #include "ledger/domain/units.h"
 #include "ledger/queries/balances.h"
+#include "ui/core/dialoghooks.h"
+#include "ui/core/filehash.h"
 #include "ui/core/format.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
@@ -15,11 +17,15 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QPen>
 #include <QPushButton>
 #include <QTabWidget>
@@ -30,6 +36,10 @@
 namespace portal {
 
 using ledger::json::Value;
+
+namespace {
+constexpr size_t kMaxAttachments = 20; // ENTRY-TYPES: application.submitted
+}
 
 StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     : Page(ctx, parent)
@@ -74,14 +84,32 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     m_tabs->addTab(statementView, tr("Statement"));
     m_apps = new RowTableModel(
         { tr("Application"), tr("Title"), tr("Requested"), tr("Stage"), tr("Submitted") }, this);
-    auto *appsView = makeTable(m_apps, tr("My applications"), m_tabs);
-    m_tabs->addTab(appsView, tr("Applications"));
+    auto *appsTab = new QWidget(m_tabs);
+    auto *al = new QVBoxLayout(appsTab);
+    m_appsView = makeTable(m_apps, tr("My applications"), appsTab);
+    m_appsView->setObjectName(QStringLiteral("myApplications"));
+    stretchColumns(m_appsView, { 1 });
+    al->addWidget(m_appsView, 1);
+    auto *wl = new QHBoxLayout;
+    m_withdrawReason = new QLineEdit(appsTab);
+    m_withdrawReason->setObjectName(QStringLiteral("withdrawReason"));
+    m_withdrawReason->setAccessibleName(tr("Reason for withdrawing"));
+    m_withdrawReason->setPlaceholderText(tr("Why you withdraw it (recorded with it)"));
+    wl->addWidget(m_withdrawReason, 1);
+    m_withdraw = new QPushButton(tr("Withdraw the selected application…"), appsTab);
+    m_withdraw->setObjectName(QStringLiteral("withdrawApplication"));
+    wl->addWidget(m_withdraw);
+    al->addLayout(wl);
+    m_withdrawProblem = problemLabel(appsTab);
+    al->addWidget(m_withdrawProblem);
+    m_tabs->addTab(appsTab, tr("Applications"));
     layout->addWidget(m_tabs, 1);
 
     // Detail pane: apply to an open call.
     m_applyPane = new QWidget;
     setDetailPane(m_applyPane);
     auto *form = new QFormLayout(m_applyPane);
+    m_applyForm = form;
     form->addRow(new QLabel(tr("<h3>Apply for credits</h3>"), m_applyPane));
     m_programme = filterBox(tr("Programme"), m_applyPane);
     m_appId = new QLineEdit(m_applyPane);
@@ -96,6 +124,20 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     m_amount->setAccessibleName(tr("GPU-hours requested"));
     m_amount->setObjectName(QStringLiteral("applyAmount"));
     m_amount->setPlaceholderText(QStringLiteral("1,200"));
+    m_attachList = new QListWidget(m_applyPane);
+    m_attachList->setObjectName(QStringLiteral("attachments"));
+    m_attachList->setAccessibleName(tr("Attachments"));
+    m_attachList->setMaximumHeight(90);
+    m_attach = new QPushButton(tr("Attach a file…"), m_applyPane);
+    m_attach->setObjectName(QStringLiteral("attachFile"));
+    m_attach->setToolTip(tr("Only the file's name and SHA-256 go into the ledger; keep the file to show it "
+                            "to the programme manager."));
+    m_removeAttachment = new QPushButton(tr("Remove"), m_applyPane);
+    m_removeAttachment->setObjectName(QStringLiteral("removeAttachment"));
+    auto *attachButtons = new QHBoxLayout;
+    attachButtons->addWidget(m_attach);
+    attachButtons->addWidget(m_removeAttachment);
+    attachButtons->addStretch();
     m_applyProblem = problemLabel(m_applyPane);
     m_applyButton = new QPushButton(tr("Sign application…"), m_applyPane);
     m_applyButton->setObjectName(QStringLiteral("signApplication"));
@@ -104,6 +146,8 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     form->addRow(tr("Title:"), m_title);
     form->addRow(tr("Resource:"), m_appResource);
     form->addRow(tr("GPU-hours:"), m_amount);
+    form->addRow(tr("Attachments:"), m_attachList);
+    form->addRow(QString(), attachButtons);
     form->addRow(m_applyProblem);
     form->addRow(m_applyButton);
     for (QLineEdit *e : { m_appId, m_title, m_appResource, m_amount })
@@ -111,6 +155,63 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     connect(m_programme, &QComboBox::currentIndexChanged, this, &StartupPage::validateApply);
     connect(m_applyButton, &QPushButton::clicked, this, &StartupPage::apply);
     connect(m_resource, &QComboBox::currentIndexChanged, this, &StartupPage::drawChart);
+    connect(m_attach, &QPushButton::clicked, this, [this] {
+        QString path;
+        if (auto hooked = DialogHooks::takeFileName())
+            path = *hooked;
+        else if (!DialogHooks::nonInteractive())
+            path = QFileDialog::getOpenFileName(this, tr("Attach a file"), QDir::homePath());
+        if (!path.isEmpty())
+            addAttachment(path);
+    });
+    connect(m_removeAttachment, &QPushButton::clicked, this, [this] {
+        const int row = m_attachList->currentRow();
+        if (row >= 0 && size_t(row) < m_attachments.size()) {
+            m_attachments.erase(m_attachments.begin() + row);
+            showAttachments();
+        }
+    });
+    connect(m_attachList, &QListWidget::currentRowChanged, this,
+        [this](int row) { m_removeAttachment->setEnabled(row >= 0); });
+    connect(m_appsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &StartupPage::validateWithdraw);
+    connect(m_withdrawReason, &QLineEdit::textChanged, this, &StartupPage::validateWithdraw);
+    connect(m_withdraw, &QPushButton::clicked, this, &StartupPage::withdrawSelected);
+    showAttachments();
+}
+
+void StartupPage::addAttachment(const QString &path)
+{
+    if (m_attachments.size() + size_t(m_hashing) >= kMaxAttachments) {
+        showProblem(m_applyProblem, tr("At most %1 attachments.").arg(kMaxAttachments));
+        return;
+    }
+    ++m_hashing;
+    validateApply();
+    const QString name = QFileInfo(path).fileName();
+    hashFileInBackground(path, this, [this, name](const ledger::Result<QString> &hash) {
+        --m_hashing;
+        if (!hash) {
+            validateApply();
+            showProblem(m_applyProblem, hash.error().message);
+        } else {
+            m_attachments.push_back({ name, hash.value() });
+            showAttachments();
+        }
+        emit attachmentsChanged();
+    });
+}
+
+void StartupPage::showAttachments()
+{
+    m_attachList->clear();
+    for (const Attachment &a : m_attachments) {
+        auto *item = new QListWidgetItem(tr("%1 — SHA-256 %2…").arg(a.name, a.sha256.left(16)), m_attachList);
+        item->setToolTip(a.sha256);
+    }
+    m_applyForm->setRowVisible(m_attachList, !m_attachments.empty());
+    m_removeAttachment->setEnabled(m_attachList->currentRow() >= 0);
+    validateApply();
 }
 
 void StartupPage::refresh()
@@ -184,6 +285,7 @@ void StartupPage::refresh()
     }
     m_statement->setRows(std::move(statement));
 
+    m_applications = apps.value();
     std::vector<RowTableModel::Row> appRows;
     for (const auto &a : apps.value()) {
         RowTableModel::Row row;
@@ -195,6 +297,8 @@ void StartupPage::refresh()
         appRows.push_back(std::move(row));
     }
     m_apps->setRows(std::move(appRows));
+    fitColumns(m_appsView);
+    validateWithdraw();
 
     m_programmes = std::move(programmes.value());
     m_programme->clear();
@@ -285,6 +389,8 @@ void StartupPage::validateApply()
         problem = r.error().message;
     else if (auto a = ledger::units::parseAmount(m_amount->text()); !a)
         problem = a.error().message;
+    else if (m_hashing > 0)
+        problem = tr("Reading the attached file…");
     showProblem(m_applyProblem, problem);
     m_applyButton->setEnabled(problem.isEmpty());
 }
@@ -301,14 +407,78 @@ bool StartupPage::apply()
     body.set("title", Value(m_title->text().trimmed()));
     body.set("resource", Value(m_appResource->text().trimmed()));
     body.set("amount", Value(ledger::units::parseAmount(m_amount->text()).value()));
+    if (!m_attachments.empty()) {
+        ledger::json::Array list;
+        for (const Attachment &a : m_attachments) {
+            Value item { ledger::json::Object {} };
+            item.set("name", Value(a.name));
+            item.set("sha256", Value(a.sha256));
+            list.push_back(std::move(item));
+        }
+        body.set("attachments", Value(std::move(list)));
+    }
     const SignOutcome out = SigningCeremony::run(this, ctx(), "application.submitted", std::move(body));
     if (out.done()) {
         m_appId->clear();
         m_title->clear();
         m_amount->clear();
+        m_attachments.clear();
+        showAttachments();
     } else if (out.kind == SignOutcome::Kind::Rejected) {
         showProblem(m_applyProblem, out.message);
     }
+    return out.done();
+}
+
+} // namespace portal
+
+namespace portal {
+
+namespace {
+// The stages from which the rules engine lets an application be withdrawn (ENTRY-TYPES: not decided, or
+// approved without a grant).
+bool withdrawable(const ledger::queries::ApplicationRow &a)
+{
+    return a.stage == "submitted" || a.stage == "under_review" || a.stage == "waitlisted"
+        || (a.stage == "approved" && a.grant.empty());
+}
+} // namespace
+
+void StartupPage::validateWithdraw()
+{
+    const QModelIndex current = m_appsView->currentIndex();
+    const QString id
+        = current.isValid() ? m_apps->data(current, RowTableModel::IdRole).toString() : QString();
+    const ledger::queries::ApplicationRow *app = nullptr;
+    for (const auto &a : m_applications)
+        if (fmt::qs(a.id) == id)
+            app = &a;
+    QString problem;
+    if (!app)
+        problem = m_applications.empty() ? QString() : tr("Select the application to withdraw.");
+    else if (!withdrawable(*app))
+        problem = tr("%1 is %2 and can no longer be withdrawn.").arg(id, fmt::stage(app->stage));
+    else if (m_withdrawReason->text().trimmed().isEmpty())
+        problem = tr("Say why you withdraw it.");
+    showProblem(m_withdrawProblem, problem);
+    m_withdraw->setEnabled(app && problem.isEmpty());
+    m_withdrawReason->setEnabled(app && withdrawable(*app));
+}
+
+bool StartupPage::withdrawSelected()
+{
+    validateWithdraw();
+    if (!m_withdraw->isEnabled())
+        return false;
+    const QString id = m_apps->data(m_appsView->currentIndex(), RowTableModel::IdRole).toString();
+    Value body { ledger::json::Object {} };
+    body.set("application", Value(id));
+    body.set("reason", Value(m_withdrawReason->text().trimmed()));
+    const SignOutcome out = SigningCeremony::run(this, ctx(), "application.withdrawn", std::move(body));
+    if (out.done())
+        m_withdrawReason->clear();
+    else if (out.kind == SignOutcome::Kind::Rejected)
+        showProblem(m_withdrawProblem, out.message);
     return out.done();
 }
 

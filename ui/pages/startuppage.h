@@ -1,7 +1,8 @@
 #pragma once
 // A startup's own page: balances per resource with the earliest expiry (highlighted within 30 days), the
 // statement of every movement, a burn-down chart (Qt Charts) with the run-out forecast, its applications,
-// and in the detail pane the form to apply to an open call.
+// (with "withdraw" for one not yet decided or approved without a grant), and in the detail pane the form to
+// apply to an open call, with attachments recorded by name and SHA-256 (the files stay with the startup).
 
 #include "ledger/queries/applications.h"
 #include "ledger/queries/grantlist.h"
@@ -9,8 +10,10 @@
 
 class QChartView;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -34,10 +37,23 @@ public:
     QLineEdit *applyTitle() const { return m_title; }
     QLineEdit *applyAmount() const { return m_amount; }
     QLineEdit *applyId() const { return m_appId; }
+    // Attachments: hashes the file off the UI thread, then lists it (attachmentsChanged).
+    void addAttachment(const QString &path);
+    int attachmentCount() const { return int(m_attachments.size()); }
+    // Withdraws the application selected in the Applications tab, with the reason typed beside the button.
+    bool withdrawSelected();
+    QTableView *applicationsView() const { return m_appsView; }
+    QLineEdit *withdrawReason() const { return m_withdrawReason; }
+    QPushButton *withdrawButton() const { return m_withdraw; }
+
+signals:
+    void attachmentsChanged();
 
 private:
     void drawChart();
     void validateApply();
+    void validateWithdraw();
+    void showAttachments();
 
     std::string m_startup;
     std::vector<ledger::queries::MovementRow> m_movements;
@@ -60,6 +76,23 @@ private:
     QLineEdit *m_amount = nullptr;
     QLabel *m_applyProblem = nullptr;
     QPushButton *m_applyButton = nullptr;
+    struct Attachment
+    {
+        QString name;
+        QString sha256;
+    };
+    std::vector<Attachment> m_attachments;
+    int m_hashing = 0; // files being hashed
+    QFormLayout *m_applyForm = nullptr;
+    QListWidget *m_attachList = nullptr;
+    QPushButton *m_attach = nullptr;
+    QPushButton *m_removeAttachment = nullptr;
+    // withdraw
+    std::vector<ledger::queries::ApplicationRow> m_applications;
+    QTableView *m_appsView = nullptr;
+    QLineEdit *m_withdrawReason = nullptr;
+    QPushButton *m_withdraw = nullptr;
+    QLabel *m_withdrawProblem = nullptr;
 };
 
 } // namespace portal
