@@ -4,6 +4,7 @@
 
 #include "ledger/domain/brn.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace ledger {
@@ -31,9 +32,28 @@ int64_t n(const Value &body, const char *key)
     return v && v->isInt() ? v->toInt() : 0;
 }
 
+// Translated in context "EntrySummary" (by hand in resources/translations/*.ts: lupdate scans ui/ only): the
+// desktop shows entries in its language; without a translator (the CLI) the English source is the text.
+QString words(const char *source)
+{
+    return QCoreApplication::translate("EntrySummary", source);
+}
+
 QString amount(const Value &body, const char *key = "amount")
 {
-    return formatAmount(n(body, key)) + QStringLiteral(" GPU-hours");
+    return words("%1 GPU-hours").arg(formatAmount(n(body, key)));
+}
+
+QString decision(const Value &body)
+{
+    const QString d = s(body, "decision");
+    if (d == u"approved")
+        return words("approved");
+    if (d == u"rejected")
+        return words("rejected");
+    if (d == u"waitlisted")
+        return words("waitlisted");
+    return d;
 }
 
 QString date(const Value &body, const char *key)
@@ -46,54 +66,54 @@ QString date(const Value &body, const char *key)
 QString summariseEntry(const std::string &type, const Value &body)
 {
     if (type == "alliance.genesis")
-        return QStringLiteral("Alliance \"%1\" (%2), origin %3")
+        return words("Alliance \"%1\" (%2), origin %3")
             .arg(s(body, "name"), s(body, "alliance"), s(body, "origin"));
     if (type == "member.enrolled") {
-        QString bound;
         if (body.find("startup"))
-            bound = QStringLiteral(" of startup %1").arg(s(body, "startup"));
-        else if (body.find("sponsor"))
-            bound = QStringLiteral(" of sponsor %1").arg(s(body, "sponsor"));
-        return QStringLiteral("Enrol %1 as %2%3").arg(s(body, "name"), s(body, "role"), bound);
+            return words("Enrol %1 as %2 of startup %3")
+                .arg(s(body, "name"), s(body, "role"), s(body, "startup"));
+        if (body.find("sponsor"))
+            return words("Enrol %1 as %2 of sponsor %3")
+                .arg(s(body, "name"), s(body, "role"), s(body, "sponsor"));
+        return words("Enrol %1 as %2").arg(s(body, "name"), s(body, "role"));
     }
     if (type == "member.revoked")
-        return QStringLiteral("Revoke key %1: %2").arg(shortKeyId(s(body, "key_id")), s(body, "reason"));
+        return words("Revoke key %1: %2").arg(shortKeyId(s(body, "key_id")), s(body, "reason"));
     if (type == "registry.appointed")
-        return QStringLiteral("Appoint the registry at %1").arg(s(body, "url"));
+        return words("Appoint the registry at %1").arg(s(body, "url"));
     if (type == "programme.created")
-        return QStringLiteral("Programme %1 \"%2\", open %3 to %4")
+        return words("Programme %1 \"%2\", open %3 to %4")
             .arg(s(body, "programme"), s(body, "name"), date(body, "opens_at"), date(body, "closes_at"));
     if (type == "sponsor.registered")
-        return QStringLiteral("Sponsor %1 \"%2\" (%3)")
-            .arg(s(body, "sponsor"), s(body, "name"), s(body, "kind"));
+        return words("Sponsor %1 \"%2\" (%3)").arg(s(body, "sponsor"), s(body, "name"), s(body, "kind"));
     if (type == "pool.pledged")
-        return QStringLiteral("Pledge %1 of %2 into pool %3 from %4 for %5, valid until %6")
+        return words("Pledge %1 of %2 into pool %3 from %4 for %5, valid until %6")
             .arg(amount(body), s(body, "resource"), s(body, "pool"), s(body, "sponsor"), s(body, "programme"),
                 date(body, "valid_until"));
     if (type == "pool.closed")
-        return QStringLiteral("Close pool %1: %2").arg(s(body, "pool"), s(body, "reason"));
+        return words("Close pool %1: %2").arg(s(body, "pool"), s(body, "reason"));
     if (type == "startup.registered") {
         const auto brn = ledger::normaliseBrn(s(body, "brn").toStdString());
-        return QStringLiteral("Startup %1 \"%2\", BRN %3, %4")
+        return words("Startup %1 \"%2\", BRN %3, %4")
             .arg(s(body, "startup"), s(body, "name"),
                 brn ? QString::fromStdString(ledger::formatBrn(*brn)) : s(body, "brn"), s(body, "sector"));
     }
     if (type == "application.submitted")
-        return QStringLiteral("Application %1 by %2 to %3: %4 of %5, \"%6\"")
+        return words("Application %1 by %2 to %3: %4 of %5, \"%6\"")
             .arg(s(body, "application"), s(body, "startup"), s(body, "programme"), amount(body),
                 s(body, "resource"), s(body, "title", 60));
     if (type == "application.assigned") {
         const Value *r = body.find("reviewers");
         const qsizetype count = r && r->isArray() ? qsizetype(r->toArray().size()) : 0;
-        return QStringLiteral("Assign %1 reviewer%2 to %3")
-            .arg(count)
-            .arg(count == 1 ? QString() : QStringLiteral("s"))
-            .arg(s(body, "application"));
+        // Two sentences rather than a plural suffix: no text is built by concatenation (UI.md).
+        if (count == 1)
+            return words("Assign 1 reviewer to %1").arg(s(body, "application"));
+        return words("Assign %1 reviewers to %2").arg(count).arg(s(body, "application"));
     }
     if (type == "application.reviewed") {
         const Value *conflict = body.find("conflict");
         if (conflict && conflict->toBool())
-            return QStringLiteral("Review of %1: conflict of interest declared").arg(s(body, "application"));
+            return words("Review of %1: conflict of interest declared").arg(s(body, "application"));
         QStringList parts;
         int64_t total = 0;
         if (const Value *scores = body.find("scores"); scores && scores->isObject()) {
@@ -102,15 +122,14 @@ QString summariseEntry(const std::string &type, const Value &body)
                 total += score.toInt();
             }
         }
-        return QStringLiteral("Review of %1: %2 (total %3)")
+        return words("Review of %1: %2 (total %3)")
             .arg(s(body, "application"), parts.join(QStringLiteral(", ")))
             .arg(total);
     }
     if (type == "application.decided")
-        return QStringLiteral("Application %1 %2: %3")
-            .arg(s(body, "application"), s(body, "decision"), s(body, "reason"));
+        return words("Application %1 %2: %3").arg(s(body, "application"), decision(body), s(body, "reason"));
     if (type == "application.withdrawn")
-        return QStringLiteral("Application %1 withdrawn: %2").arg(s(body, "application"), s(body, "reason"));
+        return words("Application %1 withdrawn: %2").arg(s(body, "application"), s(body, "reason"));
     if (type == "grant.created") {
         int64_t total = 0;
         qsizetype count = 0;
@@ -120,29 +139,29 @@ QString summariseEntry(const std::string &type, const Value &body)
                 ++count;
             }
         }
-        return QStringLiteral(
-            "Grant %1: %2 GPU-hours from pool %3 for application %4, %5 tranche%6, expires %7")
+        if (count == 1)
+            return words("Grant %1: %2 GPU-hours from pool %3 for application %4, 1 tranche, expires %5")
+                .arg(s(body, "grant"), formatAmount(total), s(body, "pool"), s(body, "application"),
+                    date(body, "expires_at"));
+        return words("Grant %1: %2 GPU-hours from pool %3 for application %4, %5 tranches, expires %6")
             .arg(s(body, "grant"), formatAmount(total), s(body, "pool"), s(body, "application"))
             .arg(count)
-            .arg(count == 1 ? QString() : QStringLiteral("s"))
             .arg(date(body, "expires_at"));
     }
     if (type == "grant.tranche_released")
-        return QStringLiteral("Release tranche %1 of grant %2")
-            .arg(n(body, "tranche") + 1)
-            .arg(s(body, "grant"));
+        return words("Release tranche %1 of grant %2").arg(n(body, "tranche") + 1).arg(s(body, "grant"));
     if (type == "usage.recorded")
-        return QStringLiteral("Use %1 of %2 from grant %3 (%4, %5 to %6)")
+        return words("Use %1 of %2 from grant %3 (%4, %5 to %6)")
             .arg(amount(body), s(body, "resource"), s(body, "grant"), s(body, "usage", 40),
                 date(body, "period_start"), date(body, "period_end"));
     if (type == "credits.expired")
-        return QStringLiteral("Expire the remaining credits of grant %1").arg(s(body, "grant"));
+        return words("Expire the remaining credits of grant %1").arg(s(body, "grant"));
     if (type == "grant.clawed_back")
-        return QStringLiteral("Claw back %1 from grant %2 (%3): %4")
-            .arg(body.find("amount") ? amount(body) : QStringLiteral("everything left"), s(body, "grant"),
+        return words("Claw back %1 from grant %2 (%3): %4")
+            .arg(body.find("amount") ? amount(body) : words("everything left"), s(body, "grant"),
                 s(body, "reason_code"), s(body, "reason"));
     if (type == "approval")
-        return QStringLiteral("Approve entry %1").arg(s(body, "target").left(16) + QChar(0x2026));
+        return words("Approve entry %1").arg(s(body, "target").left(16) + QChar(0x2026));
     return QString::fromStdString(type);
 }
 

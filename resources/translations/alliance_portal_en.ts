@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>EntrySummary</name>
+    <message>
+        <source>%1 GPU-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waitlisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alliance &quot;%1&quot; (%2), origin %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol %1 as %2 of startup %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol %1 as %2 of sponsor %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appoint the registry at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme %1 &quot;%2&quot;, open %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sponsor %1 &quot;%2&quot; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pledge %1 of %2 into pool %3 from %4 for %5, valid until %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close pool %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup %1 &quot;%2&quot;, BRN %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 by %2 to %3: %4 of %5, &quot;%6&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign 1 reviewer to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign %1 reviewers to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review of %1: conflict of interest declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review of %1: %2 (total %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 withdrawn: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant %1: %2 GPU-hours from pool %3 for application %4, 1 tranche, expires %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant %1: %2 GPU-hours from pool %3 for application %4, %5 tranches, expires %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release tranche %1 of grant %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 of %2 from grant %3 (%4, %5 to %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire the remaining credits of grant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claw back %1 from grant %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 GPU-h %2</source>
@@ -138,6 +261,10 @@
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Startups</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortalContext</name>
@@ -162,6 +289,10 @@
     </message>
     <message>
         <source>Demo alliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -366,6 +497,42 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Give a reason for the decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;✗ %1 matches none of the attachments (SHA-256 %2…).&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a file against the attachments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Attachments&lt;/h4&gt;&lt;p&gt;Could not read them: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the SHA-256 of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computes the file&apos;s SHA-256 and compares it with the hashes the application recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Attachments&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1b7f3a&apos;&gt;✓ %1 is the attachment “%2”: its SHA-256 matches.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;%1&lt;br&gt;&lt;small&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;/small&gt;&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -730,6 +897,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ The path does not lead to the checkpoint&apos;s root.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;Entry %1&lt;/h3&gt;&lt;p&gt;Reading the entry…&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::FirstRunDialog</name>
@@ -1073,6 +1244,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1594,6 +1769,22 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>The report failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All startups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the startup whose statement you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sponsors</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::SettingsDialog</name>
@@ -1866,6 +2057,192 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Give the application a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 and can no longer be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you withdraw it (recorded with it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the selected application…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you withdraw it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — SHA-256 %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the file&apos;s name and SHA-256 go into the ledger; keep the file to show it to the programme manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the application to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 attachments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the attached file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>portal::StartupsModel</name>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance (GPU-hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>portal::StartupsPage</name>
+    <message>
+        <source>&lt;p&gt;No credits yet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 startups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, expires &lt;b style=&apos;color:#9a5b00&apos;&gt;%1 (within 30 days)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Members&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Applications&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Id: %1&lt;br&gt;BRN: %2&lt;br&gt;Sector: %3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, id or BRN (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the startups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt; left, %3 used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No startup matches. Clear the search or choose another sector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (revoked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Balances&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Could not read the startup %1.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a startup to see its balances, members and applications.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No member keys enrolled.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;%1 “%2”: %3, &lt;b&gt;%4&lt;/b&gt; (%5)&lt;/li&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No applications yet.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

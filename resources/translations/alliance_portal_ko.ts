@@ -1,6 +1,129 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>EntrySummary</name>
+    <message>
+        <source>%1 GPU-hours</source>
+        <translation>%1 GPU시간</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>waitlisted</source>
+        <translation>대기 명단 등록</translation>
+    </message>
+    <message>
+        <source>Alliance &quot;%1&quot; (%2), origin %3</source>
+        <translation>얼라이언스 &quot;%1&quot; (%2), 로그 출처 %3</translation>
+    </message>
+    <message>
+        <source>Enrol %1 as %2 of startup %3</source>
+        <translation>%1을(를) 스타트업 %3의 %2(으)로 등록</translation>
+    </message>
+    <message>
+        <source>Enrol %1 as %2 of sponsor %3</source>
+        <translation>%1을(를) 후원사 %3의 %2(으)로 등록</translation>
+    </message>
+    <message>
+        <source>Enrol %1 as %2</source>
+        <translation>%1을(를) %2(으)로 등록</translation>
+    </message>
+    <message>
+        <source>Revoke key %1: %2</source>
+        <translation>키 %1 폐기: %2</translation>
+    </message>
+    <message>
+        <source>Appoint the registry at %1</source>
+        <translation>%1의 레지스트리 지정</translation>
+    </message>
+    <message>
+        <source>Programme %1 &quot;%2&quot;, open %3 to %4</source>
+        <translation>프로그램 %1 &quot;%2&quot;, 접수 %3 ~ %4</translation>
+    </message>
+    <message>
+        <source>Sponsor %1 &quot;%2&quot; (%3)</source>
+        <translation>후원사 %1 &quot;%2&quot; (%3)</translation>
+    </message>
+    <message>
+        <source>Pledge %1 of %2 into pool %3 from %4 for %5, valid until %6</source>
+        <translation>%4이(가) %5용 풀 %3에 %2 %1 약정, %6까지 유효</translation>
+    </message>
+    <message>
+        <source>Close pool %1: %2</source>
+        <translation>풀 %1 종료: %2</translation>
+    </message>
+    <message>
+        <source>Startup %1 &quot;%2&quot;, BRN %3, %4</source>
+        <translation>스타트업 %1 &quot;%2&quot;, 사업자등록번호 %3, %4</translation>
+    </message>
+    <message>
+        <source>Application %1 by %2 to %3: %4 of %5, &quot;%6&quot;</source>
+        <translation>%2의 신청서 %1 (%3): %5 %4, &quot;%6&quot;</translation>
+    </message>
+    <message>
+        <source>Assign 1 reviewer to %1</source>
+        <translation>%1에 심사위원 1명 배정</translation>
+    </message>
+    <message>
+        <source>Assign %1 reviewers to %2</source>
+        <translation>%2에 심사위원 %1명 배정</translation>
+    </message>
+    <message>
+        <source>Review of %1: conflict of interest declared</source>
+        <translation>%1 심사: 이해 상충 신고</translation>
+    </message>
+    <message>
+        <source>Review of %1: %2 (total %3)</source>
+        <translation>%1 심사: %2 (합계 %3)</translation>
+    </message>
+    <message>
+        <source>Application %1 %2: %3</source>
+        <translation>신청서 %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Application %1 withdrawn: %2</source>
+        <translation>신청서 %1 철회: %2</translation>
+    </message>
+    <message>
+        <source>Grant %1: %2 GPU-hours from pool %3 for application %4, 1 tranche, expires %5</source>
+        <translation>지원금 %1: 신청서 %4에 풀 %3에서 %2 GPU시간, 1회 분할, %5 만료</translation>
+    </message>
+    <message>
+        <source>Grant %1: %2 GPU-hours from pool %3 for application %4, %5 tranches, expires %6</source>
+        <translation>지원금 %1: 신청서 %4에 풀 %3에서 %2 GPU시간, %5회 분할, %6 만료</translation>
+    </message>
+    <message>
+        <source>Release tranche %1 of grant %2</source>
+        <translation>지원금 %2의 %1차 분할분 지급</translation>
+    </message>
+    <message>
+        <source>Use %1 of %2 from grant %3 (%4, %5 to %6)</source>
+        <translation>지원금 %3에서 %2 %1 사용 (%4, %5 ~ %6)</translation>
+    </message>
+    <message>
+        <source>Expire the remaining credits of grant %1</source>
+        <translation>지원금 %1의 남은 크레딧 만료</translation>
+    </message>
+    <message>
+        <source>Claw back %1 from grant %2 (%3): %4</source>
+        <translation>지원금 %2에서 %1 회수 (%3): %4</translation>
+    </message>
+    <message>
+        <source>everything left</source>
+        <translation>남은 전부</translation>
+    </message>
+    <message>
+        <source>Approve entry %1</source>
+        <translation>항목 %1 승인</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 GPU-h %2</source>
@@ -137,6 +260,10 @@
         <source>Sync</source>
         <translation>동기화</translation>
     </message>
+    <message>
+        <source>Startups</source>
+        <translation>스타트업</translation>
+    </message>
 </context>
 <context>
     <name>PortalContext</name>
@@ -162,6 +289,10 @@
     <message>
         <source>Demo alliance</source>
         <translation>데모 얼라이언스</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -368,6 +499,42 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Give a reason for the decision.</source>
         <translation>결정 사유를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#b01c1c'&gt;✗ %1 matches none of the attachments (SHA-256 %2…).&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b01c1c'&gt;✗ %1은(는) 어느 첨부 파일과도 일치하지 않습니다 (SHA-256 %2…).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Check a file</source>
+        <translation>파일 확인</translation>
+    </message>
+    <message>
+        <source>Check a file against the attachments…</source>
+        <translation>첨부 파일과 대조하기…</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Attachments&lt;/h4&gt;&lt;p&gt;Could not read them: %1&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;첨부 파일&lt;/h4&gt;&lt;p&gt;읽을 수 없습니다: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Computing the SHA-256 of %1…</source>
+        <translation>%1의 SHA-256 계산 중…</translation>
+    </message>
+    <message>
+        <source>Computes the file's SHA-256 and compares it with the hashes the application recorded.</source>
+        <translation>파일의 SHA-256을 계산해 신청서에 기록된 해시와 비교합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Attachments&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;첨부 파일&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#1b7f3a'&gt;✓ %1 is the attachment “%2”: its SHA-256 matches.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#1b7f3a'&gt;✓ %1은(는) 첨부 파일 “%2”입니다: SHA-256이 일치합니다.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;%1&lt;br&gt;&lt;small&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;/small&gt;&lt;/li&gt;</source>
+        <translation>&lt;li&gt;%1&lt;br&gt;&lt;small&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;/small&gt;&lt;/li&gt;</translation>
     </message>
 </context>
 <context>
@@ -729,6 +896,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;p style='color:#b01c1c'&gt;✗ The path does not lead to the checkpoint's root.&lt;/p&gt;</source>
         <translation>&lt;p style='color:#b01c1c'&gt;✗ 경로가 체크포인트 루트에 이르지 않습니다.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;Entry %1&lt;/h3&gt;&lt;p&gt;Reading the entry…&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;항목 %1&lt;/h3&gt;&lt;p&gt;항목을 읽는 중…&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>portal::FirstRunDialog</name>
@@ -1073,6 +1244,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Checks</source>
         <translation>검증</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1768,22 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>The report failed: %1</source>
         <translation>보고서를 만들지 못했습니다: %1</translation>
     </message>
+    <message>
+        <source>All startups</source>
+        <translation>모든 스타트업</translation>
+    </message>
+    <message>
+        <source>Type a name or id</source>
+        <translation>이름이나 ID를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Choose the startup whose statement you want.</source>
+        <translation>명세서를 받을 스타트업을 고르세요.</translation>
+    </message>
+    <message>
+        <source>All sponsors</source>
+        <translation>모든 후원사</translation>
+    </message>
 </context>
 <context>
     <name>portal::SettingsDialog</name>
@@ -1866,6 +2057,192 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Give the application a title.</source>
         <translation>신청서 제목을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 and can no longer be withdrawn.</source>
+        <translation>%1은(는) %2 상태라 더는 철회할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>파일 첨부…</translation>
+    </message>
+    <message>
+        <source>Why you withdraw it (recorded with it)</source>
+        <translation>철회 사유 (함께 기록됩니다)</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected application…</source>
+        <translation>선택한 신청서 철회…</translation>
+    </message>
+    <message>
+        <source>Say why you withdraw it.</source>
+        <translation>철회 사유를 적어 주세요.</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>첨부 파일:</translation>
+    </message>
+    <message>
+        <source>%1 — SHA-256 %2…</source>
+        <translation>%1 — SHA-256 %2…</translation>
+    </message>
+    <message>
+        <source>Only the file's name and SHA-256 go into the ledger; keep the file to show it to the programme manager.</source>
+        <translation>원장에는 파일 이름과 SHA-256만 기록됩니다. 프로그램 매니저에게 보여줄 수 있도록 파일을 보관하세요.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Select the application to withdraw.</source>
+        <translation>철회할 신청서를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing</source>
+        <translation>철회 사유</translation>
+    </message>
+    <message>
+        <source>At most %1 attachments.</source>
+        <translation>첨부 파일은 최대 %1개입니다.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>첨부 파일</translation>
+    </message>
+    <message>
+        <source>Reading the attached file…</source>
+        <translation>첨부 파일을 읽는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>portal::StartupsModel</name>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>Balance (GPU-hours)</source>
+        <translation>잔액 (GPU시간)</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>신청서</translation>
+    </message>
+    <message>
+        <source>BRN</source>
+        <translation>사업자등록번호</translation>
+    </message>
+</context>
+<context>
+    <name>portal::StartupsPage</name>
+    <message>
+        <source>&lt;p&gt;No credits yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;아직 크레딧이 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 startups</source>
+        <translation>스타트업 %L2곳 중 %L1곳</translation>
+    </message>
+    <message>
+        <source>, expires &lt;b style='color:#9a5b00'&gt;%1 (within 30 days)&lt;/b&gt;</source>
+        <translation>, &lt;b style='color:#9a5b00'&gt;%1 만료 (30일 이내)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Members&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;구성원&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Applications&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;신청서&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Id: %1&lt;br&gt;BRN: %2&lt;br&gt;Sector: %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ID: %1&lt;br&gt;사업자등록번호: %2&lt;br&gt;분야: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>모든 분야</translation>
+    </message>
+    <message>
+        <source>Search by name, id or BRN (Ctrl+F)</source>
+        <translation>이름, ID, 사업자등록번호로 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Could not read the startups: %1</source>
+        <translation>스타트업 목록을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt; left, %3 used</source>
+        <translation>%1: &lt;b&gt;%2&lt;/b&gt; 남음, %3 사용</translation>
+    </message>
+    <message>
+        <source>No startup matches. Clear the search or choose another sector.</source>
+        <translation>일치하는 스타트업이 없습니다. 검색어를 지우거나 다른 분야를 고르세요.</translation>
+    </message>
+    <message>
+        <source> (revoked)</source>
+        <translation> (폐기됨)</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation>, %1 만료</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Balances&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;잔액&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Could not read the startup %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;스타트업 %1을(를) 읽을 수 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a startup to see its balances, members and applications.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;스타트업을 선택하면 잔액, 구성원, 신청서가 보입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No member keys enrolled.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;등록된 구성원 키가 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;%1 “%2”: %3, &lt;b&gt;%4&lt;/b&gt; (%5)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;%1 “%2”: %3, &lt;b&gt;%4&lt;/b&gt; (%5)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Startups</source>
+        <translation>스타트업</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No applications yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;아직 신청서가 없습니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,11 @@
 #include "ui/models/logmodel.h"
 #include "ui/pages/explorerpage.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/portalapp.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -88,7 +90,8 @@ private slots:
         QTRY_VERIFY(page->detailText().contains(QStringLiteral("signature verifies")));
         LogModel::setBeforeReadHook([] { QThread::msleep(300); });
         QSignalSpy shown(page, &ExplorerPage::detailShown);
-        const int64_t target = LogModel::kPageSize * 2 + 5; // a window nobody has read yet
+        const int64_t target
+            = 5; // the oldest window: nobody has read it yet (read-ahead goes one window ahead)
         QElapsedTimer t;
         t.start();
         QVERIFY(page->goTo(target));
@@ -125,6 +128,39 @@ private slots:
         QSignalSpy shown(&page, &ExplorerPage::detailShown);
         QTRY_VERIFY_WITH_TIMEOUT(page.detailText().contains(QStringLiteral("Signed by")), 15000);
         QVERIFY(page.detailText().contains(QStringLiteral("Entry %1").arg(last)));
+    }
+
+    // With the Korean translation installed, the entries read in Korean (entry summaries are translated in
+    // context "EntrySummary"); back in English they read as the CLI prints them.
+    void entriesReadInKorean()
+    {
+        auto ctx = open();
+        QVERIFY(ctx);
+        QCOMPARE(installLanguage(QStringLiteral("ko")), QStringLiteral("ko"));
+        auto english = qScopeGuard([] { installLanguage(QStringLiteral("en")); });
+        {
+            LogModel model(*ctx);
+            const int genesis = model.rowCount() - 1;
+            QTRY_VERIFY(model.entryAt(genesis) != nullptr);
+            const QString text = model.data(model.index(genesis, LogModel::Summary)).toString();
+            QVERIFY2(text.startsWith(QStringLiteral("얼라이언스 \"")), qPrintable(text));
+            bool sawKoreanApplication = false;
+            for (int r = 0; r < model.rowCount() && !sawKoreanApplication; ++r) {
+                QTRY_VERIFY(model.entryAt(r) != nullptr);
+                if (model.entryAt(r)->type == "application.submitted") {
+                    const QString s = model.entryAt(r)->summary;
+                    QVERIFY2(s.contains(QStringLiteral("의 신청서")) && s.contains(QStringLiteral("GPU시간")),
+                        qPrintable(s));
+                    sawKoreanApplication = true;
+                }
+            }
+            QVERIFY(sawKoreanApplication);
+        }
+        installLanguage(QStringLiteral("en"));
+        LogModel model(*ctx);
+        const int genesis = model.rowCount() - 1;
+        QTRY_VERIFY(model.entryAt(genesis) != nullptr);
+        QVERIFY(model.entryAt(genesis)->summary.startsWith(QStringLiteral("Alliance \"")));
     }
 
     // finished() is delivered after the worker's work; a slot on it may start the job again (the thread
