@@ -8,4 +8,4 @@ file(GLOB PORTAL_UI_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_CURRENT_SOURCE_DIR}/window/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/window/*.h)
 add_library(portal_ui STATIC ${PORTAL_UI_SOURCES})
 target_include_directories(portal_ui PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(portal_ui PUBLIC ledger reportrender Qt6::Widgets Qt6::Charts Qt6::Svg)
+target_link_libraries(portal_ui PUBLIC ledger syncclient reportrender Qt6::Widgets Qt6::Charts Qt6::Svg)

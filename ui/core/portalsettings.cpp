@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace portal {
 
 PortalSettings PortalSettings::load()
@@ -13,6 +15,8 @@ PortalSettings PortalSettings::load()
     p.keyFile = s.value(QStringLiteral("identity/keyFile")).toString();
     p.registryUrl = s.value(QStringLiteral("registry/url")).toString();
     p.caFile = s.value(QStringLiteral("registry/caFile")).toString();
+    p.pin = s.value(QStringLiteral("registry/pin")).toString();
+    p.syncIntervalMinutes = std::clamp(s.value(QStringLiteral("sync/intervalMinutes"), 15).toInt(), 0, 1440);
     p.language = s.value(QStringLiteral("ui/language")).toString();
     return p;
 }
@@ -24,6 +28,8 @@ void PortalSettings::save() const
     s.setValue(QStringLiteral("identity/keyFile"), keyFile);
     s.setValue(QStringLiteral("registry/url"), registryUrl);
     s.setValue(QStringLiteral("registry/caFile"), caFile);
+    s.setValue(QStringLiteral("registry/pin"), pin);
+    s.setValue(QStringLiteral("sync/intervalMinutes"), syncIntervalMinutes);
     s.setValue(QStringLiteral("ui/language"), language);
 }
 

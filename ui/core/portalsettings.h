@@ -1,6 +1,7 @@
 #pragma once
 // What the desktop remembers between runs (QSettings): the identity (key file), the ledger last opened, the
-// registry address and CA file (used once sync exists), the language, and the window layout.
+// registry address, CA file and pinned key (sync and join), the sync interval, the language, and the window
+// layout.
 
 #include <QByteArray>
 #include <QString>
@@ -13,6 +14,8 @@ struct PortalSettings
     QString keyFile;
     QString registryUrl;
     QString caFile;
+    QString pin; // "sha256//<base64>" of the registry's public key, or empty
+    int syncIntervalMinutes = 15; // periodic sync of a replica; 0 = only when asked
     QString language; // "" = the system's, "en", "ko"
 
     static PortalSettings load();

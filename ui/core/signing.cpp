@@ -116,6 +116,16 @@ SignOutcome SigningCeremony::run(
         return out;
     }
     out.seq = r.seq;
+    if (r.queued) {
+        // A replica: pre-checked and waiting in the outbox until the next sync (issue 3: "offline first").
+        out.kind = Kind::Pending;
+        out.message = SigningCeremony::tr("Signed and waiting in the outbox: the registry records it at the "
+                                          "next sync. %1")
+                          .arg(what);
+        ctx.notifyChanged();
+        ctx.postNotice(PortalContext::NoticeKind::Pending, out.message);
+        return out;
+    }
     if (r.outcome == ledger::Outcome::PendingApproval) {
         out.kind = Kind::Pending;
         out.message

@@ -2,6 +2,7 @@
 
 #include "ui/core/format.h"
 #include "ui/core/portalsettings.h"
+#include "ui/core/syncjob.h"
 #include "ui/core/verifyjob.h"
 #include "ui/pages/applicationspage.h"
 #include "ui/pages/grantspage.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(PortalContext &ctx, QWidget *parent)
     buildStatusBar();
     connect(&ctx, &PortalContext::ledgerChanged, this, &MainWindow::updateStatus);
     connect(&ctx, &PortalContext::notice, this, &MainWindow::showNotice);
+    connect(SyncJob::of(ctx), &SyncJob::stateChanged, this, &MainWindow::updateStatus);
 
     resize(1280, 800);
     restoreGeometry(PortalSettings::windowGeometry());
@@ -107,6 +109,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open ledger…"), this, &MainWindow::openRequested);
     file->addAction(tr("Open the &demo alliance"), this, &MainWindow::demoRequested);
+    file->addAction(tr("&Join a registry…"), this, &MainWindow::joinRequested);
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
     settings->setShortcut(QKeySequence::Preferences);
@@ -118,6 +121,9 @@ void MainWindow::buildMenus()
     ledgerMenu->addAction(tr("&Verify (quick)"), this, [this] { startVerify(true); });
     ledgerMenu->addAction(
         tr("Verify &fully (signatures, rules, projections)"), this, [this] { startVerify(false); });
+    QAction *sync = ledgerMenu->addAction(tr("&Sync now"), this, &MainWindow::syncNow);
+    sync->setObjectName(QStringLiteral("syncNowAction"));
+    sync->setShortcut(QKeySequence(Qt::Key_F5));
     ledgerMenu->addAction(tr("&Forget the unlocked key"), this, [this] {
         m_ctx.forgetKey();
         showNotice(
@@ -170,9 +176,19 @@ void MainWindow::updateStatus()
     const auto &member = m_ctx.member();
     m_identity->setText(
         tr("%1 · %2").arg(m_ctx.displayName(), fmt::role(member ? member->role : std::string())));
-    const PortalSettings settings = PortalSettings::load();
-    m_online->setText(settings.registryUrl.isEmpty() ? tr("Offline: standalone ledger")
-                                                     : tr("Offline: sync is not available yet"));
+    const SyncJob *sync = SyncJob::of(m_ctx);
+    m_online->setText(sync->statusLine());
+    // A fork is as serious as a failed verification: the same red banner, until a sync clears it.
+    if (const auto &fork = sync->forkAlarm()) {
+        m_banner->setText(tr("⚠ Fork detected: the registry's log contradicts the checkpoint this ledger "
+                             "verified. Sync has stopped; nothing here was changed. %1")
+                              .arg(fork->describe()));
+        m_banner->show();
+        m_forkShown = true;
+    } else if (m_forkShown) {
+        m_banner->hide();
+        m_forkShown = false;
+    }
     const auto &info = m_ctx.info();
     if (info.checkpointSize == 0) {
         m_checkpoint->setText(tr("No checkpoint yet"));
@@ -245,6 +261,13 @@ void MainWindow::selectRow(int row)
     QWidget *detail = p->detailPane();
     m_details->setCurrentWidget(detail ? detail : m_emptyDetail);
     m_details->setVisible(detail != nullptr);
+}
+
+void MainWindow::syncNow()
+{
+    QString problem;
+    if (!SyncJob::of(m_ctx)->syncNow(this, &problem) && !problem.isEmpty())
+        showNotice(PortalContext::NoticeKind::Info, problem);
 }
 
 void MainWindow::showNotice(PortalContext::NoticeKind kind, const QString &text)

@@ -43,6 +43,8 @@ public:
     // Background verification of the whole ledger.
     void startVerify(bool quick);
     void cancelVerify();
+    // Push + pull with the registry in the background (SyncJob); asks for the passphrase if needed.
+    void syncNow();
     bool verifying() const;
     QString bannerText() const;
     QString noticeText() const;
@@ -53,6 +55,7 @@ signals:
     void settingsRequested();
     void openRequested();
     void demoRequested();
+    void joinRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +86,7 @@ private:
     QPushButton *m_cancel = nullptr;
     VerifyJob *m_verify = nullptr;
     bool m_verified = false;
+    bool m_forkShown = false;
     int64_t m_verifiedSize = 0;
 };
 

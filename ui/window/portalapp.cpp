@@ -4,6 +4,7 @@
 #include "ui/core/demosetup.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/portalsettings.h"
+#include "ui/core/syncjob.h"
 #include "ui/pages/page.h"
 #include "ui/window/firstrundialog.h"
 #include "ui/window/mainwindow.h"
@@ -157,7 +158,8 @@ void PortalApp::showWindow()
 {
     m_window = std::make_unique<MainWindow>(*m_ctx);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &PortalApp::showSettings);
-    connect(m_window.get(), &MainWindow::openRequested, this, &PortalApp::showOpen);
+    connect(m_window.get(), &MainWindow::openRequested, this, [this] { showOpen(false); });
+    connect(m_window.get(), &MainWindow::joinRequested, this, [this] { showOpen(true); });
     connect(m_window.get(), &MainWindow::demoRequested, this, [this] {
         const QString problem = openDemo(m_options.demoRole);
         if (!problem.isEmpty())
@@ -230,6 +232,7 @@ void PortalApp::showSettings()
         return;
     const PortalSettings after = dialog.settings();
     after.save();
+    SyncJob::of(*m_ctx)->reloadSettings();
     if (after.language != before.language)
         m_language = installLanguage(after.language);
     if (after.keyFile != m_ctx->keyFile()) {
@@ -241,9 +244,11 @@ void PortalApp::showSettings()
     }
 }
 
-void PortalApp::showOpen()
+void PortalApp::showOpen(bool join)
 {
     FirstRunDialog dialog(m_window.get());
+    if (join)
+        dialog.showJoin();
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString problem = dialog.choice() == FirstRunDialog::Choice::Demo

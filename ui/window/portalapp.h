@@ -56,7 +56,7 @@ public:
 private:
     void showWindow();
     void showSettings();
-    void showOpen();
+    void showOpen(bool join = false);
     void takeScreenshots();
 
     PortalOptions m_options;

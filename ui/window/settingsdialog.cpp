@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QUrl>
 
 namespace portal {
@@ -47,6 +48,23 @@ QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
 
 } // namespace
 
+bool validPin(const QString &pin)
+{
+    if (pin.isEmpty())
+        return true;
+    // Several pins may be given, separated by ';' (a key roll-over).
+    for (QString p : pin.split(QLatin1Char(';'))) {
+        p = p.trimmed();
+        if (p.startsWith(u"sha256//"))
+            p = p.mid(8);
+        const auto raw
+            = QByteArray::fromBase64Encoding(p.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!raw || raw.decoded.size() != 32)
+            return false;
+    }
+    return true;
+}
+
 SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     : QDialog(parent)
     , m_base(current)
@@ -71,6 +89,21 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     form->addRow(
         tr("CA file (optional):"), fileRow(m_ca, this, tr("Certificates (*.pem *.crt);;All files (*)")));
     form->addRow(QString(), m_caProblem);
+    m_pin = new QLineEdit(current.pin, this);
+    m_pin->setAccessibleName(tr("Pinned registry key"));
+    m_pin->setObjectName(QStringLiteral("registryPin"));
+    m_pin->setPlaceholderText(QStringLiteral("sha256//…"));
+    m_pinProblem = problemLabel(this);
+    form->addRow(tr("Pinned key (optional):"), m_pin);
+    form->addRow(QString(), m_pinProblem);
+    m_interval = new QSpinBox(this);
+    m_interval->setAccessibleName(tr("Sync interval in minutes"));
+    m_interval->setObjectName(QStringLiteral("syncInterval"));
+    m_interval->setRange(0, 1440);
+    m_interval->setSpecialValueText(tr("Only when I ask"));
+    m_interval->setSuffix(tr(" min"));
+    m_interval->setValue(current.syncIntervalMinutes);
+    form->addRow(tr("Sync every:"), m_interval);
     m_language = new QComboBox(this);
     m_language->setAccessibleName(tr("Language"));
     m_language->addItem(tr("As the system"), QString());
@@ -83,7 +116,7 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QLineEdit *e : { m_key, m_registry, m_ca })
+    for (QLineEdit *e : { m_key, m_registry, m_ca, m_pin })
         connect(e, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     validate();
     resize(560, sizeHint().height());
@@ -95,6 +128,8 @@ PortalSettings SettingsDialog::settings() const
     s.keyFile = m_key->text().trimmed();
     s.registryUrl = m_registry->text().trimmed();
     s.caFile = m_ca->text().trimmed();
+    s.pin = m_pin->text().trimmed();
+    s.syncIntervalMinutes = m_interval->value();
     s.language = m_language->currentData().toString();
     return s;
 }
@@ -102,7 +137,7 @@ PortalSettings SettingsDialog::settings() const
 QString SettingsDialog::problem() const
 {
     QStringList all;
-    for (QLabel *l : { m_keyProblem, m_registryProblem, m_caProblem })
+    for (QLabel *l : { m_keyProblem, m_registryProblem, m_caProblem, m_pinProblem })
         if (!l->text().isEmpty())
             all << l->text();
     return all.join(QLatin1Char('\n'));
@@ -128,6 +163,11 @@ void SettingsDialog::validate()
     const QString ca = m_ca->text().trimmed();
     show(m_caProblem,
         ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
+    show(m_pinProblem,
+        validPin(m_pin->text().trimmed())
+            ? QString()
+            : tr("A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public "
+                 "key."));
     m_ok->setEnabled(problem().isEmpty());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Settings: identity (the key file the ledger is opened with), registry address and CA file (used by sync),
-// and the language. Registry fields are validated as typed (https only; the CA file must exist).
+// Settings: identity (the key file the ledger is opened with), registry address, CA file and pinned key
+// (used by join and sync), the sync interval, and the language. Fields are validated as typed (https only;
+// the CA file must exist; a pin is sha256//<base64 of 32 bytes>).
 
 #include "ui/core/portalsettings.h"
 
@@ -10,8 +11,12 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace portal {
+
+// True for an empty pin or one (or several, ';'-separated) "sha256//<base64 of 32 bytes>".
+bool validPin(const QString &pin);
 
 class SettingsDialog : public QDialog
 {
@@ -29,6 +34,9 @@ private:
     QLineEdit *m_key = nullptr;
     QLineEdit *m_registry = nullptr;
     QLineEdit *m_ca = nullptr;
+    QLineEdit *m_pin = nullptr;
+    QSpinBox *m_interval = nullptr;
+    QLabel *m_pinProblem = nullptr;
     QComboBox *m_language = nullptr;
     QLabel *m_registryProblem = nullptr;
     QLabel *m_caProblem = nullptr;

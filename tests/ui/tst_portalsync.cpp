@@ -1,0 +1,344 @@
+// The desktop syncing with the real alliance-registry over real TLS (tests/sync/syncrig.h): a manager's grant
+// made offline shows as pending and Sync now sequences it; another replica's grant arrives by pull and the
+// pages show it, while the overdraft it causes here is a visible rejection with its reason; the registry
+// going away is calm (offline, nothing lost, a retry scheduled); a forked registry raises the red alarm
+// naming both checkpoints and stops sync. The event loop is measured by a 5 ms heartbeat while a sync runs.
+
+#include "ledger/crypto/keyfile.h"
+#include "ledger/replica/outbox.h"
+#include "sync/syncrig.h"
+#include "ui/core/dialoghooks.h"
+#include "ui/core/portalcontext.h"
+#include "ui/core/syncjob.h"
+#include "ui/models/rowtablemodel.h"
+#include "ui/pages/grantforms.h"
+#include "ui/pages/grantspage.h"
+#include "ui/pages/syncpage.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace ledger;
+using namespace testsupport;
+using namespace syncworld;
+using namespace syncrig;
+using namespace portal;
+
+namespace {
+
+const QString kPass = QStringLiteral("test passphrase");
+
+// Largest gap between two ticks of a 5 ms timer on the UI thread: an event-loop stall.
+struct Heartbeat
+{
+    QTimer timer;
+    QElapsedTimer since;
+    qint64 maxGapMs = 0;
+    int ticks = 0;
+    Heartbeat()
+    {
+        timer.setInterval(5);
+        timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            maxGapMs = std::max(maxGapMs, since.restart());
+            ++ticks;
+        });
+        since.start();
+        timer.start();
+    }
+};
+
+QString saveKey(Rig &rig, const crypto::PrivateKey &key, const QString &name)
+{
+    const QString path = rig.file(name + QStringLiteral(".key"));
+    auto saved = crypto::saveKeyFile(key, path, kPass.toUtf8(), crypto::KdfCost::Fast);
+    if (!saved)
+        qWarning("%s", qPrintable(saved.error().toString()));
+    return path;
+}
+
+SyncConfig quickConfig(const Rig &rig)
+{
+    SyncConfig c;
+    c.caFile = rig.pki->caFile();
+    c.intervalMinutes = 15;
+    c.transport.backoffBaseMs = 20;
+    c.transport.backoffMaxMs = 100;
+    c.transport.maxAttempts = 2;
+    c.transport.connectTimeoutMs = 5'000;
+    c.transport.totalTimeoutMs = 60'000;
+    return c;
+}
+
+// Rig history: 150 more entries, so a sync or join has pages to walk.
+void moreHistory(LedgerFixture &f)
+{
+    for (int i = 0; i < 150; ++i)
+        f.mustRecord(f.root, "sponsor.registered", bodies::sponsor("history-" + std::to_string(i)));
+}
+
+} // namespace
+
+class TestPortalSync : public QObject
+{
+    Q_OBJECT
+
+    // Runs Sync now on the page and waits for the outcome, measuring the event loop meanwhile.
+    static std::optional<SyncOutcome> syncNow(SyncPage *page, qint64 *maxGapMs = nullptr)
+    {
+        QSignalSpy done(page->job(), &SyncJob::finished);
+        Heartbeat beat;
+        auto *button = page->findChild<QPushButton *>(QStringLiteral("syncNow"));
+        if (!button || !button->isEnabled()) {
+            qWarning("Sync now is not offered");
+            return std::nullopt;
+        }
+        button->click();
+        if (!page->job()->running() && done.isEmpty()) {
+            qWarning("sync did not start");
+            return std::nullopt;
+        }
+        if (done.isEmpty() && !done.wait(120'000))
+            return std::nullopt;
+        if (maxGapMs)
+            *maxGapMs = beat.maxGapMs;
+        return done.takeFirst().at(0).value<SyncOutcome>();
+    }
+
+    // The row of the outbox table with this status text.
+    static int rowWithStatus(RowTableModel *m, const QString &status)
+    {
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, 2).data().toString() == status)
+                return r;
+        return -1;
+    }
+
+    // Grants app-a from the small pool through the grants page's form (the signing ceremony).
+    static bool grantFromTheForm(MainWindow &window, const QString &app)
+    {
+        if (!window.showPage(QStringLiteral("grants")))
+            return false;
+        auto *grants = qobject_cast<GrantsPage *>(window.page(QStringLiteral("grants")));
+        if (!grants || !grants->newGrantFor(app))
+            return false;
+        NewGrantForm *form = grants->newGrantForm();
+        form->expiryEdit()->setText(
+            QDateTime::currentDateTimeUtc().addDays(200).date().toString(Qt::ISODate));
+        if (!form->problem().isEmpty()) {
+            qWarning("grant form: %s", qPrintable(form->problem()));
+            return false;
+        }
+        DialogHooks::setNextConfirm(true);
+        DialogHooks::setNextPassphrase(kPass.toUtf8());
+        return form->submit();
+    }
+
+    struct App
+    {
+        std::unique_ptr<PortalContext> ctx;
+        std::unique_ptr<MainWindow> window;
+        SyncPage *page = nullptr;
+    };
+
+    static App openApp(const Rig &rig, const QString &path, const QString &keyFile)
+    {
+        App a;
+        auto ctx = PortalContext::open(path, keyFile);
+        if (!ctx) {
+            qWarning("open: %s", qPrintable(ctx.error().toString()));
+            return a;
+        }
+        a.ctx = std::move(ctx.value());
+        SyncJob::of(*a.ctx)->setConfig(quickConfig(rig));
+        a.window = std::make_unique<MainWindow>(*a.ctx);
+        a.window->show();
+        a.window->showPage(QStringLiteral("sync"));
+        a.page = qobject_cast<SyncPage *>(a.window->page(QStringLiteral("sync")));
+        return a;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AlliancePortalTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_portalsync"));
+        QSettings().clear();
+        DialogHooks::setNonInteractive(true);
+    }
+
+    void init() { DialogHooks::clear(); }
+
+    void offlineGrantIsPendingThenSyncNowSequencesIt()
+    {
+        Rig rig;
+        QVERIFY(rig.build(moreHistory));
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY2(rig.join(w.pm, path), "join");
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+        QCOMPARE(app.page->job()->registryUrl(), rig.registry->baseUrl());
+        QVERIFY(app.page->stateText().contains(QStringLiteral("Not synced yet")));
+
+        // Made without talking to the registry: signed, pre-checked, waiting in the outbox.
+        QVERIFY(grantFromTheForm(*app.window, QString::fromStdString(kAppA)));
+        QVERIFY2(app.window->noticeText().contains(QStringLiteral("waiting in the outbox")),
+            qPrintable(app.window->noticeText()));
+        QVERIFY(app.window->statusText().contains(QStringLiteral("Outbox: 1")));
+        app.window->showPage(QStringLiteral("sync"));
+        QVERIFY2(app.page->summaryText().startsWith(QStringLiteral("1 waiting for the registry")),
+            qPrintable(app.page->summaryText()));
+        const int waiting = rowWithStatus(app.page->model(), QStringLiteral("Waiting for the registry"));
+        QVERIFY(waiting >= 0);
+        QVERIFY(app.page->model()->index(waiting, 3).data().toString().isEmpty()); // no position yet
+
+        qint64 gap = 0;
+        auto outcome = syncNow(app.page, &gap);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->kind == SyncOutcome::Kind::Done, qPrintable(outcome->message));
+        QCOMPARE(outcome->report.sequenced, int64_t(1));
+        QVERIFY2(gap < 50, qPrintable(QStringLiteral("the event loop stalled %1 ms").arg(gap)));
+        // Recorded: its position in the log is shown, and the grant is on the grants page.
+        const int recorded = rowWithStatus(app.page->model(), QStringLiteral("Recorded by the registry"));
+        QVERIFY(recorded >= 0);
+        bool numbered = false;
+        QVERIFY(
+            app.page->model()->index(recorded, 3).data().toString().toLongLong(&numbered) > 0 && numbered);
+        QVERIFY(app.window->statusText().contains(QStringLiteral("Outbox: 0")));
+        QVERIFY(app.page->stateText().startsWith(QStringLiteral("Synced")));
+        QVERIFY(app.page->job()->lastSyncMs() > 0);
+        QVERIFY(app.window->showPage(QStringLiteral("grants")));
+        auto *grants = qobject_cast<GrantsPage *>(app.window->page(QStringLiteral("grants")));
+        QVERIFY(grants->select(QStringLiteral("g-") + QString::fromStdString(kAppA)));
+
+        // The registry goes away: calm. Offline, the outbox keeps a new entry, a retry is scheduled.
+        auto queued = app.ctx->session().record(w.pm, "sponsor.registered", bodies::sponsor("offline-one"));
+        QVERIFY(queued && queued->queued);
+        app.ctx->notifyChanged();
+        rig.registry->stop();
+        app.window->showPage(QStringLiteral("sync"));
+        outcome = syncNow(app.page);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->kind == SyncOutcome::Kind::Offline, qPrintable(outcome->message));
+        QVERIFY(app.page->stateText().startsWith(QStringLiteral("Offline")));
+        QVERIFY(app.window->statusText().contains(QStringLiteral("Offline")));
+        QVERIFY(app.window->bannerText().isEmpty()); // no alarm for a missing network
+        QCOMPARE(replica::Outbox(app.ctx->store()).count(replica::OutboxStatus::Pending).value(), int64_t(1));
+        const int next = app.page->job()->nextRunInMs();
+        QVERIFY2(next > 0 && next <= quickConfig(rig).retryBaseMs, qPrintable(QString::number(next)));
+    }
+
+    void anotherReplicasGrantArrivesAndTheOverdraftIsRejected()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        const QString path2 = rig.file(QStringLiteral("pm2.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        QVERIFY(rig.join(w.pm2, path2));
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+
+        // Both managers grant 400 of the 600 GPU-hours offline; the other one syncs first.
+        QVERIFY(grantFromTheForm(*app.window, QString::fromStdString(kAppA)));
+        Machine other;
+        QVERIFY(other.open(path2, w.pm2, rig.options()));
+        auto theirs = other.session->record(
+            w.pm2, "grant.created", grantBody("g-b", kAppB, other.session->clock().nowMs()));
+        QVERIFY(theirs && theirs->queued);
+        auto pushed = other.engine->sync();
+        QVERIFY2(pushed && pushed->sequenced == 1, qPrintable(why(pushed)));
+
+        // Sync now from the menu (F5).
+        QAction *action = app.window->findChild<QAction *>(QStringLiteral("syncNowAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F5));
+        QSignalSpy done(app.page->job(), &SyncJob::finished);
+        action->trigger();
+        QVERIFY(done.wait(120'000));
+        const auto outcome = done.takeFirst().at(0).value<SyncOutcome>();
+        QVERIFY2(outcome.kind == SyncOutcome::Kind::Done, qPrintable(outcome.message));
+        QCOMPARE(outcome.report.rejected, int64_t(1));
+        QVERIFY(outcome.report.pulled >= 1);
+
+        // The rejection with its reason code and sentence.
+        app.window->showPage(QStringLiteral("sync"));
+        const int row = rowWithStatus(app.page->model(), QStringLiteral("Rejected"));
+        QVERIFY(row >= 0);
+        const QString code = app.page->model()->index(row, 4).data().toString();
+        const QString reason = app.page->model()->index(row, 5).data().toString();
+        QVERIFY2(!code.isEmpty() && !reason.isEmpty(), qPrintable(code + QLatin1Char('|') + reason));
+        QVERIFY(app.page->summaryText().contains(QStringLiteral("1 rejected")));
+        // The other manager's grant arrived by pull and the grants page shows it; ours is not there.
+        QVERIFY(app.window->showPage(QStringLiteral("grants")));
+        auto *grants = qobject_cast<GrantsPage *>(app.window->page(QStringLiteral("grants")));
+        QVERIFY(grants->select(QStringLiteral("g-b")));
+        QVERIFY(!grants->select(QStringLiteral("g-") + QString::fromStdString(kAppA)));
+    }
+
+    void aForkRaisesTheAlarmAndStopsSync()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        rig.registry->stop();
+        const QString forkDir = rig.file(QStringLiteral("fork-data"));
+        QVERIFY(copyDir(rig.dataDir, forkDir));
+        QVERIFY(rig.start(rig.server));
+        auto sent = submitDirect(rig.options(), w.pm2,
+            { rig.ledger->sign(w.pm2, "sponsor.registered", bodies::sponsor("honest")) });
+        QVERIFY(sent && sent->receipts.size() == 1);
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        const int64_t size = [&] {
+            auto s = LedgerSession::open(path, LedgerSession::Access::ReadOnly);
+            return s ? s.value()->store().logSize().value() : -1;
+        }();
+
+        // Another history on the same alliance, served at a new address.
+        rig.registry->stop();
+        QVERIFY(rig.start(rig.server, forkDir));
+        auto other = submitDirect(rig.options(), w.pm2,
+            { rig.ledger->sign(w.pm2, "sponsor.registered", bodies::sponsor("forked-1")),
+                rig.ledger->sign(w.pm2, "sponsor.registered", bodies::sponsor("forked-2")) });
+        QVERIFY(other && other->receipts.size() == 2);
+
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+        SyncConfig c = quickConfig(rig);
+        c.registryUrl = rig.registry->baseUrl();
+        app.page->job()->setConfig(c);
+        DialogHooks::setNextPassphrase(kPass.toUtf8());
+        auto outcome = syncNow(app.page);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->kind == SyncOutcome::Kind::Fork, qPrintable(outcome->message));
+        QVERIFY(outcome->fork);
+        // Red and unmissable, on the page and across the window, naming both checkpoints.
+        const QString local = QString::fromLatin1(outcome->fork->localRoot.toBase64());
+        const QString remote = QString::fromLatin1(outcome->fork->remoteRoot.toBase64());
+        QVERIFY(!local.isEmpty() && local != remote);
+        for (const QString &text : { app.page->forkText(), app.window->bannerText() }) {
+            QVERIFY2(text.contains(local) && text.contains(remote), qPrintable(text));
+            QVERIFY(text.contains(QStringLiteral("Fork"), Qt::CaseInsensitive));
+        }
+        // Sync stops: nothing scheduled; nothing local changed.
+        QCOMPARE(app.page->job()->nextRunInMs(), -1);
+        QVERIFY(app.page->stateText().contains(QStringLiteral("Fork")));
+        QCOMPARE(app.ctx->store().logSize().value(), size);
+    }
+};
+
+QTEST_MAIN(TestPortalSync)
+#include "tst_portalsync.moc"
