@@ -32,8 +32,9 @@ int64_t n(const Value &body, const char *key)
     return v && v->isInt() ? v->toInt() : 0;
 }
 
-// Translated in context "EntrySummary" (by hand in resources/translations/*.ts: lupdate scans ui/ only): the
-// desktop shows entries in its language; without a translator (the CLI) the English source is the text.
+// Translated in context "EntrySummary" (QT_TRANSLATE_NOOP marks each text for lupdate, which scans this file
+// with ui/): the desktop shows entries in its language; without a translator (the CLI) the English source is
+// the text.
 QString words(const char *source)
 {
     return QCoreApplication::translate("EntrySummary", source);
@@ -41,18 +42,18 @@ QString words(const char *source)
 
 QString amount(const Value &body, const char *key = "amount")
 {
-    return words("%1 GPU-hours").arg(formatAmount(n(body, key)));
+    return words(QT_TRANSLATE_NOOP("EntrySummary", "%1 GPU-hours")).arg(formatAmount(n(body, key)));
 }
 
 QString decision(const Value &body)
 {
     const QString d = s(body, "decision");
     if (d == u"approved")
-        return words("approved");
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "approved"));
     if (d == u"rejected")
-        return words("rejected");
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "rejected"));
     if (d == u"waitlisted")
-        return words("waitlisted");
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "waitlisted"));
     return d;
 }
 
@@ -66,40 +67,45 @@ QString date(const Value &body, const char *key)
 QString summariseEntry(const std::string &type, const Value &body)
 {
     if (type == "alliance.genesis")
-        return words("Alliance \"%1\" (%2), origin %3")
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Alliance \"%1\" (%2), origin %3"))
             .arg(s(body, "name"), s(body, "alliance"), s(body, "origin"));
     if (type == "member.enrolled") {
         if (body.find("startup"))
-            return words("Enrol %1 as %2 of startup %3")
+            return words(QT_TRANSLATE_NOOP("EntrySummary", "Enrol %1 as %2 of startup %3"))
                 .arg(s(body, "name"), s(body, "role"), s(body, "startup"));
         if (body.find("sponsor"))
-            return words("Enrol %1 as %2 of sponsor %3")
+            return words(QT_TRANSLATE_NOOP("EntrySummary", "Enrol %1 as %2 of sponsor %3"))
                 .arg(s(body, "name"), s(body, "role"), s(body, "sponsor"));
-        return words("Enrol %1 as %2").arg(s(body, "name"), s(body, "role"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Enrol %1 as %2"))
+            .arg(s(body, "name"), s(body, "role"));
     }
     if (type == "member.revoked")
-        return words("Revoke key %1: %2").arg(shortKeyId(s(body, "key_id")), s(body, "reason"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Revoke key %1: %2"))
+            .arg(shortKeyId(s(body, "key_id")), s(body, "reason"));
     if (type == "registry.appointed")
-        return words("Appoint the registry at %1").arg(s(body, "url"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Appoint the registry at %1")).arg(s(body, "url"));
     if (type == "programme.created")
-        return words("Programme %1 \"%2\", open %3 to %4")
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Programme %1 \"%2\", open %3 to %4"))
             .arg(s(body, "programme"), s(body, "name"), date(body, "opens_at"), date(body, "closes_at"));
     if (type == "sponsor.registered")
-        return words("Sponsor %1 \"%2\" (%3)").arg(s(body, "sponsor"), s(body, "name"), s(body, "kind"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Sponsor %1 \"%2\" (%3)"))
+            .arg(s(body, "sponsor"), s(body, "name"), s(body, "kind"));
     if (type == "pool.pledged")
-        return words("Pledge %1 of %2 into pool %3 from %4 for %5, valid until %6")
+        return words(
+            QT_TRANSLATE_NOOP("EntrySummary", "Pledge %1 of %2 into pool %3 from %4 for %5, valid until %6"))
             .arg(amount(body), s(body, "resource"), s(body, "pool"), s(body, "sponsor"), s(body, "programme"),
                 date(body, "valid_until"));
     if (type == "pool.closed")
-        return words("Close pool %1: %2").arg(s(body, "pool"), s(body, "reason"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Close pool %1: %2"))
+            .arg(s(body, "pool"), s(body, "reason"));
     if (type == "startup.registered") {
         const auto brn = ledger::normaliseBrn(s(body, "brn").toStdString());
-        return words("Startup %1 \"%2\", BRN %3, %4")
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Startup %1 \"%2\", BRN %3, %4"))
             .arg(s(body, "startup"), s(body, "name"),
                 brn ? QString::fromStdString(ledger::formatBrn(*brn)) : s(body, "brn"), s(body, "sector"));
     }
     if (type == "application.submitted")
-        return words("Application %1 by %2 to %3: %4 of %5, \"%6\"")
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Application %1 by %2 to %3: %4 of %5, \"%6\""))
             .arg(s(body, "application"), s(body, "startup"), s(body, "programme"), amount(body),
                 s(body, "resource"), s(body, "title", 60));
     if (type == "application.assigned") {
@@ -107,13 +113,17 @@ QString summariseEntry(const std::string &type, const Value &body)
         const qsizetype count = r && r->isArray() ? qsizetype(r->toArray().size()) : 0;
         // Two sentences rather than a plural suffix: no text is built by concatenation (UI.md).
         if (count == 1)
-            return words("Assign 1 reviewer to %1").arg(s(body, "application"));
-        return words("Assign %1 reviewers to %2").arg(count).arg(s(body, "application"));
+            return words(QT_TRANSLATE_NOOP("EntrySummary", "Assign 1 reviewer to %1"))
+                .arg(s(body, "application"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Assign %1 reviewers to %2"))
+            .arg(count)
+            .arg(s(body, "application"));
     }
     if (type == "application.reviewed") {
         const Value *conflict = body.find("conflict");
         if (conflict && conflict->toBool())
-            return words("Review of %1: conflict of interest declared").arg(s(body, "application"));
+            return words(QT_TRANSLATE_NOOP("EntrySummary", "Review of %1: conflict of interest declared"))
+                .arg(s(body, "application"));
         QStringList parts;
         int64_t total = 0;
         if (const Value *scores = body.find("scores"); scores && scores->isObject()) {
@@ -122,14 +132,16 @@ QString summariseEntry(const std::string &type, const Value &body)
                 total += score.toInt();
             }
         }
-        return words("Review of %1: %2 (total %3)")
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Review of %1: %2 (total %3)"))
             .arg(s(body, "application"), parts.join(QStringLiteral(", ")))
             .arg(total);
     }
     if (type == "application.decided")
-        return words("Application %1 %2: %3").arg(s(body, "application"), decision(body), s(body, "reason"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Application %1 %2: %3"))
+            .arg(s(body, "application"), decision(body), s(body, "reason"));
     if (type == "application.withdrawn")
-        return words("Application %1 withdrawn: %2").arg(s(body, "application"), s(body, "reason"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Application %1 withdrawn: %2"))
+            .arg(s(body, "application"), s(body, "reason"));
     if (type == "grant.created") {
         int64_t total = 0;
         qsizetype count = 0;
@@ -140,28 +152,35 @@ QString summariseEntry(const std::string &type, const Value &body)
             }
         }
         if (count == 1)
-            return words("Grant %1: %2 GPU-hours from pool %3 for application %4, 1 tranche, expires %5")
+            return words(QT_TRANSLATE_NOOP("EntrySummary",
+                             "Grant %1: %2 GPU-hours from pool %3 for application %4, 1 tranche, expires %5"))
                 .arg(s(body, "grant"), formatAmount(total), s(body, "pool"), s(body, "application"),
                     date(body, "expires_at"));
-        return words("Grant %1: %2 GPU-hours from pool %3 for application %4, %5 tranches, expires %6")
+        return words(QT_TRANSLATE_NOOP("EntrySummary",
+                         "Grant %1: %2 GPU-hours from pool %3 for application %4, %5 tranches, expires %6"))
             .arg(s(body, "grant"), formatAmount(total), s(body, "pool"), s(body, "application"))
             .arg(count)
             .arg(date(body, "expires_at"));
     }
     if (type == "grant.tranche_released")
-        return words("Release tranche %1 of grant %2").arg(n(body, "tranche") + 1).arg(s(body, "grant"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Release tranche %1 of grant %2"))
+            .arg(n(body, "tranche") + 1)
+            .arg(s(body, "grant"));
     if (type == "usage.recorded")
-        return words("Use %1 of %2 from grant %3 (%4, %5 to %6)")
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Use %1 of %2 from grant %3 (%4, %5 to %6)"))
             .arg(amount(body), s(body, "resource"), s(body, "grant"), s(body, "usage", 40),
                 date(body, "period_start"), date(body, "period_end"));
     if (type == "credits.expired")
-        return words("Expire the remaining credits of grant %1").arg(s(body, "grant"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Expire the remaining credits of grant %1"))
+            .arg(s(body, "grant"));
     if (type == "grant.clawed_back")
-        return words("Claw back %1 from grant %2 (%3): %4")
-            .arg(body.find("amount") ? amount(body) : words("everything left"), s(body, "grant"),
-                s(body, "reason_code"), s(body, "reason"));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Claw back %1 from grant %2 (%3): %4"))
+            .arg(body.find("amount") ? amount(body)
+                                     : words(QT_TRANSLATE_NOOP("EntrySummary", "everything left")),
+                s(body, "grant"), s(body, "reason_code"), s(body, "reason"));
     if (type == "approval")
-        return words("Approve entry %1").arg(s(body, "target").left(16) + QChar(0x2026));
+        return words(QT_TRANSLATE_NOOP("EntrySummary", "Approve entry %1"))
+            .arg(s(body, "target").left(16) + QChar(0x2026));
     return QString::fromStdString(type);
 }
 

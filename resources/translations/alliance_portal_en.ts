@@ -2060,6 +2060,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 has been granted and can no longer be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 is %2 and can no longer be withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2059,6 +2059,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>신청서 제목을 입력하세요.</translation>
     </message>
     <message>
+        <source>%1 has been granted and can no longer be withdrawn.</source>
+        <translation>%1은(는) 이미 지원금이 지급되어 더는 철회할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>%1 is %2 and can no longer be withdrawn.</source>
         <translation>%1은(는) %2 상태라 더는 철회할 수 없습니다.</translation>
     </message>

@@ -11,6 +11,7 @@
 #include "ui/window/mainwindow.h"
 
 #include <QBuffer>
+#include <QCompleter>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -91,6 +92,10 @@ private slots:
         // Picked by typing part of its name: the completion's entry resolves to the id.
         auto *startup = page->findChild<IdPicker *>(QStringLiteral("reportStartup"));
         QVERIFY(startup);
+        // Completion by any part of the name, in any case.
+        startup->completer()->setCompletionPrefix(QStringLiteral("health"));
+        QCOMPARE(startup->completer()->completionCount(), 1);
+        QCOMPARE(startup->completer()->currentCompletion(), QStringLiteral("Seoul Health AI (st-2)"));
         const int entry = startup->findData(QString::fromStdString(m_world->fixture->world().startup));
         QVERIFY(entry >= 0);
         startup->setEditText(startup->itemText(entry));

@@ -16,12 +16,13 @@ QString brnText(const std::string &digits)
     return ledger::normaliseBrn(digits) ? fmt::qs(ledger::formatBrn(digits)) : fmt::qs(digits);
 }
 
-// "1,200.000 naver-cloud/b200 · 30.000 kt-cloud/a100" (UI.md: the resource always beside the amount).
+// "1,200.000 naver-cloud/b200 · 30.000 kt-cloud/a100": the header says GPU-hours; the resource is always
+// beside its amount (UI.md).
 QString balancesText(const ledger::queries::StartupListRow &s)
 {
     QStringList parts;
     for (const auto &[resource, amount] : s.balances)
-        parts << fmt::amountWithResource(amount, resource);
+        parts << QStringLiteral("%1 %2").arg(fmt::amount(amount), fmt::qs(resource));
     return parts.join(QStringLiteral(" · "));
 }
 

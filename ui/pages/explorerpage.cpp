@@ -53,12 +53,13 @@ ExplorerPage::ExplorerPage(PortalContext &ctx, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(LogModel::Seq, 70);
-    m_view->setColumnWidth(LogModel::Time, 130);
-    m_view->setColumnWidth(LogModel::Signer, 140);
-    m_view->setColumnWidth(LogModel::Type, 140);
-    m_view->setColumnWidth(LogModel::Checks, 200);
-    m_view->setColumnWidth(LogModel::Summary, 420);
+    // The summary (the last column) takes the rest of the pane; it is whole in the tooltip and the detail
+    // pane.
+    m_view->setColumnWidth(LogModel::Seq, 64);
+    m_view->setColumnWidth(LogModel::Time, 125);
+    m_view->setColumnWidth(LogModel::Signer, 125);
+    m_view->setColumnWidth(LogModel::Type, 130);
+    m_view->setColumnWidth(LogModel::Checks, 185);
     layout->addWidget(m_view, 1);
 
     m_detail = new QWidget;

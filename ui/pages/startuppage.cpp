@@ -298,6 +298,7 @@ void StartupPage::refresh()
     }
     m_apps->setRows(std::move(appRows));
     fitColumns(m_appsView);
+    m_appsView->resizeColumnToContents(2); // "600.000 GPU-h naver-cloud/h100" whole (a startup has few rows)
     validateWithdraw();
 
     m_programmes = std::move(programmes.value());
@@ -456,6 +457,8 @@ void StartupPage::validateWithdraw()
     QString problem;
     if (!app)
         problem = m_applications.empty() ? QString() : tr("Select the application to withdraw.");
+    else if (app->stage == "approved" && !app->grant.empty())
+        problem = tr("%1 has been granted and can no longer be withdrawn.").arg(id);
     else if (!withdrawable(*app))
         problem = tr("%1 is %2 and can no longer be withdrawn.").arg(id, fmt::stage(app->stage));
     else if (m_withdrawReason->text().trimmed().isEmpty())

@@ -10,7 +10,6 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -42,10 +41,9 @@ StartupsPage::StartupsPage(PortalContext &ctx, QWidget *parent)
     m_view = makeTable(m_filter, tr("Startups"), this);
     m_view->setObjectName(QStringLiteral("startupsTable"));
     m_view->sortByColumn(StartupsModel::Name, Qt::AscendingOrder);
-    stretchColumns(m_view, { StartupsModel::Name, StartupsModel::Balance });
-    for (int c :
-        { StartupsModel::Id, StartupsModel::Brn, StartupsModel::Sector, StartupsModel::Applications })
-        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // The balances take what the fitted columns leave (elided at the end; the tooltip lists them all).
+    stretchColumns(m_view, { StartupsModel::Balance });
+    m_view->setTextElideMode(Qt::ElideRight);
     layout->addWidget(m_view, 1);
     m_empty = emptyState(tr("No startup matches. Clear the search or choose another sector."), this);
     m_empty->hide();
@@ -81,6 +79,7 @@ void StartupsPage::refresh()
         return;
     }
     m_model->setStartups(std::move(startups.value()));
+    fitColumns(m_view);
     const QString sector = m_sector->currentData().toString();
     m_sector->blockSignals(true);
     m_sector->clear();

@@ -21,6 +21,8 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QScopeGuard>
+#include <QTabWidget>
+#include <QTableView>
 #include <QThread>
 #include <QTimer>
 
@@ -274,6 +276,21 @@ void PortalApp::takeScreenshots()
             = QDir(m_options.screenshotDir).filePath(QStringLiteral("%1-%2-%3.png").arg(lang, role, key));
         m_window->grab().save(file);
         std::printf("%s\n", qPrintable(file));
+        // A startup's own applications (with "withdraw") are on the page's last tab: shown as well.
+        if (key == u"startup") {
+            if (auto *tabs = m_window->page(key)->findChild<QTabWidget *>()) {
+                tabs->setCurrentIndex(tabs->count() - 1);
+                if (auto *apps = tabs->findChild<QTableView *>(QStringLiteral("myApplications")))
+                    apps->selectRow(0);
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+                const QString apps
+                    = QDir(m_options.screenshotDir)
+                          .filePath(QStringLiteral("%1-%2-%3-applications.png").arg(lang, role, key));
+                m_window->grab().save(apps);
+                std::printf("%s\n", qPrintable(apps));
+                tabs->setCurrentIndex(0);
+            }
+        }
     }
     QCoreApplication::quit();
 }

@@ -22,7 +22,7 @@
 
 using namespace portal;
 
-class TestExplorerPage : public QObject
+class TestPortalExplorer : public QObject
 {
     Q_OBJECT
 
@@ -185,5 +185,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestExplorerPage)
-#include "tst_explorerpage.moc"
+QTEST_MAIN(TestPortalExplorer)
+#include "tst_portalexplorer.moc"
