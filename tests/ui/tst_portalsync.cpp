@@ -57,6 +57,16 @@ struct Heartbeat
     }
 };
 
+// With ALLIANCE_SHOT_DIR set, a picture of the widget (to look at the views; not an assertion).
+void shot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ALLIANCE_SHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // pending layouts first
+    w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 QString saveKey(Rig &rig, const crypto::PrivateKey &key, const QString &name)
 {
     const QString path = rig.file(name + QStringLiteral(".key"));
@@ -233,6 +243,7 @@ private slots:
         QVERIFY2(outcome->kind == SyncOutcome::Kind::Offline, qPrintable(outcome->message));
         QVERIFY(app.page->stateText().startsWith(QStringLiteral("Offline")));
         QVERIFY(app.window->statusText().contains(QStringLiteral("Offline")));
+        shot(app.window.get(), QStringLiteral("sync-offline"));
         QVERIFY(app.window->bannerText().isEmpty()); // no alarm for a missing network
         QCOMPARE(replica::Outbox(app.ctx->store()).count(replica::OutboxStatus::Pending).value(), int64_t(1));
         const int next = app.page->job()->nextRunInMs();
@@ -333,6 +344,7 @@ private slots:
             QVERIFY2(text.contains(local) && text.contains(remote), qPrintable(text));
             QVERIFY(text.contains(QStringLiteral("Fork"), Qt::CaseInsensitive));
         }
+        shot(app.window.get(), QStringLiteral("sync-fork"));
         // Sync stops: nothing scheduled; nothing local changed.
         QCOMPARE(app.page->job()->nextRunInMs(), -1);
         QVERIFY(app.page->stateText().contains(QStringLiteral("Fork")));

@@ -94,6 +94,16 @@ struct JoinForm
     }
 };
 
+// With ALLIANCE_SHOT_DIR set, a picture of the widget (to look at the views; not an assertion).
+void shot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ALLIANCE_SHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // pending layouts first
+    w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 bool noFiles(const QString &path)
 {
     return !QFileInfo::exists(path) && !QFileInfo::exists(path + QStringLiteral(".partial"));
@@ -156,6 +166,7 @@ private slots:
         QCOMPARE(out->code, QStringLiteral("tls_error"));
         QVERIFY2(dialog.problem().contains(QStringLiteral("certificate was not accepted")),
             qPrintable(dialog.problem()));
+        shot(&dialog, QStringLiteral("join-wrong-ca"));
         QVERIFY(noFiles(path));
 
         // An unreachable host (nothing listens on port 1).
@@ -183,6 +194,7 @@ private slots:
         QVERIFY2(dialog.problem().contains(QStringLiteral("passphrase")), qPrintable(dialog.problem()));
         QVERIFY(noFiles(path));
 
+        shot(&dialog, QStringLiteral("join-form"));
         // Right: a full replica of the registry's log, and the dialog hands it over to be opened.
         form.fill(url, rig.pki->caFile(), pmKey, kPass, path);
         qint64 gap = 0;

@@ -349,7 +349,7 @@ QString SyncJob::statusLine() const
     }
     const int next = nextRunInMs();
     if (next >= 0)
-        line += QStringLiteral(" · ") + tr("next sync in %1 min").arg(std::max(1, (next + 59'999) / 60'000));
+        line += QStringLiteral(" · ") + tr("next sync in %1 min").arg(std::max(1, (next + 30'000) / 60'000));
     return line;
 }
 
