@@ -339,6 +339,8 @@ private slots:
         pin->setText(good);
         QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
         interval->setValue(0);
+        dialog.show();
+        shot(&dialog, QStringLiteral("settings"));
         QCOMPARE(interval->text(), QStringLiteral("Only when I ask"));
         QCOMPARE(dialog.settings().pin, good);
         QCOMPARE(dialog.settings().syncIntervalMinutes, 0);
