@@ -58,10 +58,10 @@ if [[ -x "$ctl" && -x "$registry" ]] && command -v openssl >/dev/null; then
     join pm2.ledger $K/pm-2.key
     "$ctl" sponsor add --ledger pm2.ledger --key $K/pm-2.key --passphrase-file $P --id kisti \
       --name "KISTI" --kind government --yes >/dev/null
-    "$ctl" sync --ledger pm2.ledger --key $K/pm-2.key --passphrase-file $P --ca ca.pem >/dev/null
+    "$ctl" sync --ledger pm2.ledger --key $K/pm-2.key --passphrase-file $P --ca ca.pem >/dev/null 2>&1
     "$ctl" sponsor add --ledger pm.ledger --key $K/pm-1.key --passphrase-file $P --id kisti \
       --name "KISTI" --kind government --yes >/dev/null
-    "$ctl" sync --ledger pm.ledger --key $K/pm-1.key --passphrase-file $P --ca ca.pem >/dev/null || true
+    "$ctl" sync --ledger pm.ledger --key $K/pm-1.key --passphrase-file $P --ca ca.pem >/dev/null 2>&1 || true
     "$ctl" sponsor add --ledger pm.ledger --key $K/pm-1.key --passphrase-file $P --id gwangju-ai \
       --name "Gwangju AI Hub" --kind government --yes >/dev/null
     kill "$(cat registry.pid)"

@@ -372,6 +372,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Sequenced %1 of %2; the others were rejected: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed and waiting in the outbox: the registry records it at the next sync. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::ApplicationPanel</name>
@@ -933,14 +937,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Join a registry (comes with sync)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joining a registry will be possible once the sync service is available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ledger file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,6 +1042,110 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>The two passphrases must be the same and not empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new member&apos;s machine: fetch what your role may see from the alliance&apos;s registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New replica file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned key (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the replica as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry address must be https://HOST[:PORT], e.g. https://registry.example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no CA file at this path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry&apos;s public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no key file at this path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file already exists at this path; the replica is a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking the key and asking the registry who you are…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined: %L1 entries fetched and verified.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1330,14 +1430,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline: standalone ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline: sync is not available yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No checkpoint yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,6 +1479,18 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>⚠ This ledger failed verification at %1: %2 (%3). Do not rely on what it shows; restore it from a backup or fetch it again from the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Sync stopped. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1856,6 +1960,34 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>There is no file at this path.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pinned registry key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned key (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync interval in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry&apos;s public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::StartupPage</name>
@@ -2308,6 +2440,82 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>%1 waiting for the registry, %2 rejected, %3 in the outbox in all.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fork alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the outbox to the registry and fetch what is new (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: this is a standalone ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ FORK: the registry&apos;s log contradicts the checkpoint this ledger verified. Sync has stopped and nothing here was changed. Keep this ledger and tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 entries, root %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2 recorded, %3 rejected); fetched %4 new entries; the registry&apos;s log has %L5 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: %1 Your entries stay in the outbox and are sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was already fetched is kept and the next sync continues.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::UsageForm</name>
@@ -2357,6 +2565,141 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>portal::SyncJob</name>
+    <message>
+        <source>Sending the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the registry&apos;s checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching and verifying new entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry&apos;s certificate was not accepted, so nothing was sent. If it uses a private CA, choose its CA file (and check the pin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry address is not valid: it must be https://HOST[:PORT].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pin is not valid: it is sha256// followed by the base64 of a SHA-256 hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry at %1 cannot be reached (no network, or the host is down).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry does not know this key: it is not enrolled in the alliance. Ask an administrator to enrol it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key has been revoked; the registry no longer accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry&apos;s log contradicts the checkpoint this ledger verified before: sync stopped and nothing here was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file already exists at that path; choose a new file for the replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry serves a different alliance than expected; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry refused: this key&apos;s role may not do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Detail: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ledger is not a replica of a registry, so there is nothing to sync with. Use File &gt; Join a registry to make one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You opened this ledger without an enrolled key, so you cannot sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer yet; trying again (attempt %1) in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standalone ledger: not synced with a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Fork detected: sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the outbox keeps your entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next sync in %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching and verifying entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was fetched so far is kept in %1; joining again to the same file continues from there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -373,6 +373,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Sequenced %1 of %2; the others were rejected: %3</source>
         <translation>%2개 중 %1개 순서 확정, 나머지는 거부됨: %3</translation>
     </message>
+    <message>
+        <source>Signed and waiting in the outbox: the registry records it at the next sync. %1</source>
+        <translation>서명하여 보낼 편지함에 대기 중입니다: 다음 동기화 때 레지스트리가 기록합니다. %1</translation>
+    </message>
 </context>
 <context>
     <name>portal::ApplicationPanel</name>
@@ -932,14 +936,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>데모 얼라이언스 열기</translation>
     </message>
     <message>
-        <source>Join a registry (comes with sync)</source>
-        <translation>레지스트리 참여 (동기화와 함께 제공 예정)</translation>
-    </message>
-    <message>
-        <source>Joining a registry will be possible once the sync service is available.</source>
-        <translation>동기화 서비스가 제공되면 레지스트리에 참여할 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Ledger file</source>
         <translation>원장 파일</translation>
     </message>
@@ -1046,6 +1042,110 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>The two passphrases must be the same and not empty.</source>
         <translation>두 암호가 같고 비어 있지 않아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Join a registry</source>
+        <translation>레지스트리에 참여</translation>
+    </message>
+    <message>
+        <source>A new member's machine: fetch what your role may see from the alliance's registry.</source>
+        <translation>새 구성원의 컴퓨터: 역할이 볼 수 있는 내용을 연합의 레지스트리에서 받아옵니다.</translation>
+    </message>
+    <message>
+        <source>Registry address</source>
+        <translation>레지스트리 주소</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 파일</translation>
+    </message>
+    <message>
+        <source>Pinned key</source>
+        <translation>고정 키</translation>
+    </message>
+    <message>
+        <source>Join key file</source>
+        <translation>참여할 키 파일</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>키 암호문</translation>
+    </message>
+    <message>
+        <source>New replica file</source>
+        <translation>새 복제본 파일</translation>
+    </message>
+    <message>
+        <source>Registry address:</source>
+        <translation>레지스트리 주소:</translation>
+    </message>
+    <message>
+        <source>CA file (optional):</source>
+        <translation>CA 파일 (선택):</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>인증서 (*.pem *.crt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Pinned key (optional):</source>
+        <translation>고정 키 (선택):</translation>
+    </message>
+    <message>
+        <source>Save the replica as:</source>
+        <translation>복제본 저장 위치:</translation>
+    </message>
+    <message>
+        <source>Join progress</source>
+        <translation>참여 진행 상황</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>참여</translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3</source>
+        <translation>%1: %L3 중 %L2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>The registry address must be https://HOST[:PORT], e.g. https://registry.example.</source>
+        <translation>레지스트리 주소는 https://HOST[:PORT] 형식이어야 합니다. 예: https://registry.example.</translation>
+    </message>
+    <message>
+        <source>There is no CA file at this path.</source>
+        <translation>이 경로에 CA 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public key.</source>
+        <translation>고정 키는 sha256// 뒤에 레지스트리 공개 키의 32바이트 SHA-256 값을 base64로 적은 것입니다.</translation>
+    </message>
+    <message>
+        <source>There is no key file at this path.</source>
+        <translation>이 경로에 키 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A file already exists at this path; the replica is a new file.</source>
+        <translation>이 경로에 이미 파일이 있습니다. 복제본은 새 파일이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Unlocking the key and asking the registry who you are…</source>
+        <translation>키를 여는 중이며 레지스트리에 신원을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Joining %1…</source>
+        <translation>%1에 참여하는 중…</translation>
+    </message>
+    <message>
+        <source>Join cancelled.</source>
+        <translation>참여가 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Joined: %L1 entries fetched and verified.</source>
+        <translation>참여 완료: 항목 %L1건을 받아 검증했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1329,14 +1429,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Offline: standalone ledger</source>
-        <translation>오프라인: 독립 원장</translation>
-    </message>
-    <message>
-        <source>Offline: sync is not available yet</source>
-        <translation>오프라인: 동기화 미지원</translation>
-    </message>
-    <message>
         <source>No checkpoint yet</source>
         <translation>체크포인트 없음</translation>
     </message>
@@ -1387,6 +1479,18 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>⚠ This ledger failed verification at %1: %2 (%3). Do not rely on what it shows; restore it from a backup or fetch it again from the registry.</source>
         <translation>⚠ 이 원장은 %1에서 검증에 실패했습니다: %2 (%3). 표시된 내용을 신뢰하지 말고 백업에서 복원하거나 레지스트리에서 다시 받으세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Join a registry…</source>
+        <translation>레지스트리에 참여(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>지금 동기화(&amp;S)</translation>
+    </message>
+    <message>
+        <source>⚠ Sync stopped. %1</source>
+        <translation>⚠ 동기화가 중지되었습니다(로그 분기). %1</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1959,34 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>There is no file at this path.</source>
         <translation>이 경로에 파일이 없습니다.</translation>
     </message>
+    <message>
+        <source>Pinned registry key</source>
+        <translation>레지스트리 고정 키</translation>
+    </message>
+    <message>
+        <source>Pinned key (optional):</source>
+        <translation>고정 키 (선택):</translation>
+    </message>
+    <message>
+        <source>Sync interval in minutes</source>
+        <translation>동기화 간격(분)</translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation>요청할 때만</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>Sync every:</source>
+        <translation>동기화 간격:</translation>
+    </message>
+    <message>
+        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public key.</source>
+        <translation>고정 키는 sha256// 뒤에 레지스트리 공개 키의 32바이트 SHA-256 값을 base64로 적은 것입니다.</translation>
+    </message>
 </context>
 <context>
     <name>portal::StartupPage</name>
@@ -2307,6 +2439,82 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>%1 waiting for the registry, %2 rejected, %3 in the outbox in all.</source>
         <translation>레지스트리 대기 %1건, 거부 %2건, 보낼 편지함 전체 %3건.</translation>
     </message>
+    <message>
+        <source>Fork alarm</source>
+        <translation>분기 경보</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>레지스트리:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>마지막 동기화:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Send the outbox to the registry and fetch what is new (F5)</source>
+        <translation>보낼 편지함을 레지스트리로 보내고 새 항목을 받아옵니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>동기화 진행 상황</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>동기화 취소</translation>
+    </message>
+    <message>
+        <source>None: this is a standalone ledger</source>
+        <translation>없음: 독립 원장입니다</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>⚠ FORK: the registry's log contradicts the checkpoint this ledger verified. Sync has stopped and nothing here was changed. Keep this ledger and tell your administrator.</source>
+        <translation>⚠ 분기: 레지스트리의 로그가 이 원장이 검증한 체크포인트와 모순됩니다. 동기화가 중지되었으며 여기서는 아무것도 바뀌지 않았습니다. 이 원장을 보관하고 관리자에게 알리세요.</translation>
+    </message>
+    <message>
+        <source>%L1 entries, root %2</source>
+        <translation>항목 %L1개, 루트 %2</translation>
+    </message>
+    <message>
+        <source>Verified here: %1</source>
+        <translation>여기서 검증한 체크포인트: %1</translation>
+    </message>
+    <message>
+        <source>The registry now: %1</source>
+        <translation>레지스트리의 현재 체크포인트: %1</translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3</source>
+        <translation>%1: %L3 중 %L2</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2 recorded, %3 rejected); fetched %4 new entries; the registry's log has %L5 entries.</source>
+        <translation>%1건 보냄(기록 %2건, 거부 %3건). 새 항목 %4건 받음. 레지스트리의 로그에는 항목이 %L5건 있습니다.</translation>
+    </message>
+    <message>
+        <source>Offline: %1 Your entries stay in the outbox and are sent at the next sync.</source>
+        <translation>오프라인: %1 항목은 보낼 편지함에 남아 있다가 다음 동기화 때 전송됩니다.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was already fetched is kept and the next sync continues.</source>
+        <translation>동기화가 취소되었습니다. 이미 받은 내용은 보관되며 다음 동기화가 이어서 진행합니다.</translation>
+    </message>
 </context>
 <context>
     <name>portal::UsageForm</name>
@@ -2357,6 +2565,141 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>The period ends before it starts.</source>
         <translation>기간이 시작 전에 끝납니다.</translation>
+    </message>
+</context>
+<context>
+    <name>portal::SyncJob</name>
+    <message>
+        <source>Sending the outbox</source>
+        <translation>보낼 편지함을 보내는 중</translation>
+    </message>
+    <message>
+        <source>Checking the registry's checkpoint</source>
+        <translation>레지스트리의 체크포인트를 확인하는 중</translation>
+    </message>
+    <message>
+        <source>Fetching and verifying new entries</source>
+        <translation>새 항목을 받아 검증하는 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>The registry's certificate was not accepted, so nothing was sent. If it uses a private CA, choose its CA file (and check the pin).</source>
+        <translation>레지스트리의 인증서를 신뢰할 수 없어 아무것도 보내지 않았습니다. 사설 CA를 쓰는 경우 그 CA 파일을 선택하세요(고정 키도 확인하세요).</translation>
+    </message>
+    <message>
+        <source>The registry address is not valid: it must be https://HOST[:PORT].</source>
+        <translation>레지스트리 주소가 올바르지 않습니다: https://HOST[:PORT] 형식이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The pin is not valid: it is sha256// followed by the base64 of a SHA-256 hash.</source>
+        <translation>고정 키가 올바르지 않습니다: sha256// 뒤에 SHA-256 해시의 base64가 와야 합니다.</translation>
+    </message>
+    <message>
+        <source>The registry at %1 cannot be reached (no network, or the host is down).</source>
+        <translation>%1의 레지스트리에 연결할 수 없습니다(네트워크가 없거나 서버가 꺼져 있습니다).</translation>
+    </message>
+    <message>
+        <source>The registry does not know this key: it is not enrolled in the alliance. Ask an administrator to enrol it.</source>
+        <translation>레지스트리가 이 키를 모릅니다: 연합에 등록되지 않은 키입니다. 관리자에게 등록을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This key has been revoked; the registry no longer accepts it.</source>
+        <translation>이 키는 폐기되어 레지스트리가 더 이상 받아들이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock the key file.</source>
+        <translation>그 암호문으로는 키 파일을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The key file cannot be used.</source>
+        <translation>키 파일을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The registry's log contradicts the checkpoint this ledger verified before: sync stopped and nothing here was changed.</source>
+        <translation>레지스트리의 로그가 이 원장이 이전에 검증한 체크포인트와 모순됩니다: 동기화를 멈췄고 여기서는 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A file already exists at that path; choose a new file for the replica.</source>
+        <translation>그 경로에 이미 파일이 있습니다. 복제본을 저장할 새 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The registry serves a different alliance than expected; nothing was kept.</source>
+        <translation>레지스트리가 예상과 다른 연합을 제공합니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The registry refused: this key's role may not do that.</source>
+        <translation>레지스트리가 거부했습니다: 이 키의 역할로는 할 수 없는 일입니다.</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>동기화에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>(Detail: %1)</source>
+        <translation>(자세히: %1)</translation>
+    </message>
+    <message>
+        <source>This ledger is not a replica of a registry, so there is nothing to sync with. Use File &gt; Join a registry to make one.</source>
+        <translation>이 원장은 레지스트리의 복제본이 아니어서 동기화할 대상이 없습니다. 파일 &gt; 레지스트리에 참여로 복제본을 만드세요.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>이미 동기화가 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>You opened this ledger without an enrolled key, so you cannot sync.</source>
+        <translation>등록된 키 없이 이 원장을 열었으므로 동기화할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No answer yet; trying again (attempt %1) in %2 s</source>
+        <translation>아직 응답이 없습니다. %2초 후 다시 시도합니다(%1번째 시도)</translation>
+    </message>
+    <message>
+        <source>Standalone ledger: not synced with a registry</source>
+        <translation>독립 원장: 레지스트리와 동기화하지 않음</translation>
+    </message>
+    <message>
+        <source>⚠ Fork detected: sync stopped</source>
+        <translation>⚠ 분기 감지: 동기화 중지됨</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Offline: the outbox keeps your entries</source>
+        <translation>오프라인: 보낼 편지함이 항목을 보관합니다</translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation>마지막 동기화 실패</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>%1 동기화됨</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>아직 동기화하지 않음</translation>
+    </message>
+    <message>
+        <source>next sync in %1 min</source>
+        <translation>%1분 후 다음 동기화</translation>
+    </message>
+    <message>
+        <source>Fetching and verifying entries</source>
+        <translation>항목을 받아 검증하는 중</translation>
+    </message>
+    <message>
+        <source>What was fetched so far is kept in %1; joining again to the same file continues from there.</source>
+        <translation>지금까지 받은 내용은 %1에 보관됩니다. 같은 파일로 다시 참여하면 거기서부터 이어갑니다.</translation>
     </message>
 </context>
 </TS>

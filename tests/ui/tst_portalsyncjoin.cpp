@@ -4,6 +4,7 @@
 // resumable partial file) and the next join completes it; the replica that comes out opens in the desktop
 // with the right role and the registry's whole log.
 
+#include "heartbeat.h"
 #include "ledger/crypto/keyfile.h"
 #include "sync/syncrig.h"
 #include "ui/core/dialoghooks.h"
@@ -71,15 +72,10 @@ struct JoinForm
         field("New replica file")->setText(path);
     }
     // Clicks Join and waits for the outcome; the largest event-loop gap meanwhile in *gap.
-    std::optional<JoinOutcome> join(qint64 *gap = nullptr)
+    std::optional<JoinOutcome> join(qint64 *gap = nullptr, QString *how = nullptr)
     {
         QSignalSpy done(dialog.joinJob(), &SyncJoinJob::finished);
-        QTimer beat;
-        QElapsedTimer since;
-        qint64 maxGap = 0;
-        QObject::connect(&beat, &QTimer::timeout, [&] { maxGap = std::max(maxGap, since.restart()); });
-        since.start();
-        beat.start(5);
+        Heartbeat beat;
         QPushButton *b = button("joinButton");
         if (!b || !b->isEnabled()) {
             qWarning("Join is not offered: %s", qPrintable(dialog.problem()));
@@ -88,11 +84,25 @@ struct JoinForm
         b->click();
         if (!done.wait(120'000))
             return std::nullopt;
+        beat.stop();
+        QString measured;
         if (gap)
-            *gap = maxGap;
+            *gap = beat.stallMs(&measured);
+        if (how)
+            *how = measured;
         return done.takeFirst().at(0).value<JoinOutcome>();
     }
 };
+
+// With ALLIANCE_SHOT_DIR set, a picture of the widget (to look at the views; not an assertion).
+void shot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ALLIANCE_SHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // pending layouts first
+    w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
 
 bool noFiles(const QString &path)
 {
@@ -156,6 +166,7 @@ private slots:
         QCOMPARE(out->code, QStringLiteral("tls_error"));
         QVERIFY2(dialog.problem().contains(QStringLiteral("certificate was not accepted")),
             qPrintable(dialog.problem()));
+        shot(&dialog, QStringLiteral("join-wrong-ca"));
         QVERIFY(noFiles(path));
 
         // An unreachable host (nothing listens on port 1).
@@ -183,13 +194,17 @@ private slots:
         QVERIFY2(dialog.problem().contains(QStringLiteral("passphrase")), qPrintable(dialog.problem()));
         QVERIFY(noFiles(path));
 
+        shot(&dialog, QStringLiteral("join-form"));
         // Right: a full replica of the registry's log, and the dialog hands it over to be opened.
         form.fill(url, rig.pki->caFile(), pmKey, kPass, path);
         qint64 gap = 0;
-        out = form.join(&gap);
+        QString how;
+        out = form.join(&gap, &how);
         QVERIFY(out);
         QVERIFY2(out->ok, qPrintable(out->message));
-        QVERIFY2(gap < 50, qPrintable(QStringLiteral("the event loop stalled %1 ms").arg(gap)));
+        QVERIFY2(gap < 50, qPrintable(QStringLiteral("the event loop stalled %1 ms (%2)").arg(gap).arg(how)));
+        qInfo("longest event-loop stall during join: %lld ms (%s)", static_cast<long long>(gap),
+            qPrintable(how));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.choice(), FirstRunDialog::Choice::Join);
         QCOMPARE(dialog.ledgerPath(), path);

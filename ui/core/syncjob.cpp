@@ -139,7 +139,7 @@ void SyncJob::setConfig(const SyncConfig &config)
         : config.registryUrl.isEmpty()     ? m_bindingUrl
                                            : config.registryUrl;
     if (!running() && !m_fork)
-        schedule(m_config.intervalMinutes > 0 ? m_config.intervalMinutes * 60'000 : -1);
+        schedule(m_config.intervalMs());
     emit stateChanged();
 }
 
@@ -169,7 +169,7 @@ void SyncJob::onTimer()
     if (const ledger::crypto::PrivateKey *key = m_ctx.unlockedKey())
         start(*key);
     else
-        schedule(m_config.intervalMinutes > 0 ? m_config.intervalMinutes * 60'000 : -1);
+        schedule(m_config.intervalMs());
     emit stateChanged();
 }
 
@@ -294,7 +294,7 @@ void SyncJob::onFinished(const SyncOutcome &outcome)
         m_thread = nullptr;
     }
     m_last = outcome;
-    const int intervalMs = m_config.intervalMinutes > 0 ? m_config.intervalMinutes * 60'000 : -1;
+    const int intervalMs = m_config.intervalMs();
     switch (outcome.kind) {
     case SyncOutcome::Kind::Done:
         m_failures = 0;
@@ -349,7 +349,7 @@ QString SyncJob::statusLine() const
     }
     const int next = nextRunInMs();
     if (next >= 0)
-        line += QStringLiteral(" · ") + tr("next sync in %1 min").arg(std::max(1, (next + 59'999) / 60'000));
+        line += QStringLiteral(" · ") + tr("next sync in %1 min").arg(std::max(1, (next + 30'000) / 60'000));
     return line;
 }
 

@@ -44,6 +44,13 @@ struct SyncConfig
     QString caFile;
     QString pin;
     int intervalMinutes = 15; // 0: only when asked
+    int intervalMsOverride = 0; // > 0: the interval in milliseconds instead (tests)
+    int intervalMs() const
+    {
+        return intervalMsOverride > 0 ? intervalMsOverride
+            : intervalMinutes > 0     ? intervalMinutes * 60'000
+                                      : -1;
+    }
     // Transport tuning (tests shorten these; the defaults are the transport's).
     syncclient::TransportOptions transport;
     int retryBaseMs = 30'000; // first retry after an offline run waits up to this, doubling

@@ -11,6 +11,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -73,6 +74,7 @@ SyncPage::SyncPage(PortalContext &ctx, QWidget *parent)
     m_result->setObjectName(QStringLiteral("syncResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide();
     layout->addWidget(m_result);
 
     connect(m_syncNow, &QPushButton::clicked, this, [this] { primaryAction(); });
@@ -89,6 +91,10 @@ SyncPage::SyncPage(PortalContext &ctx, QWidget *parent)
         { tr("Queued"), tr("Entry"), tr("Status"), tr("Position"), tr("Reason code"), tr("Reason") }, this);
     m_view = makeTable(m_model, tr("Outbox"), this);
     m_view->setObjectName(QStringLiteral("outboxTable"));
+    // The entry and the registry's reason are the long texts: they share the width.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
     layout->addWidget(m_view, 1);
     updateState();
 }
@@ -108,11 +114,17 @@ QString SyncPage::forkText() const
     return m_fork->isHidden() ? QString() : m_fork->text();
 }
 
+void SyncPage::showResult(const QString &text)
+{
+    m_result->setText(text);
+    m_result->setVisible(!text.isEmpty());
+}
+
 bool SyncPage::primaryAction()
 {
     QString problem;
     if (!m_job->syncNow(this, &problem) && !problem.isEmpty())
-        m_result->setText(problem);
+        showResult(problem);
     return true;
 }
 
@@ -127,10 +139,15 @@ void SyncPage::updateState()
     m_progress->setVisible(running);
     m_cancel->setVisible(running);
     if (const auto &fork = m_job->forkAlarm()) {
+        const auto checkpoint = [](int64_t size, const QByteArray &root) {
+            return tr("%L1 entries, root %2").arg(size).arg(QString::fromLatin1(root.toBase64()));
+        };
         m_fork->setText(tr("⚠ FORK: the registry's log contradicts the checkpoint this ledger verified. Sync "
                            "has stopped and nothing here was changed. Keep this ledger and tell your "
-                           "administrator.\n%1")
-                            .arg(fork->describe()));
+                           "administrator.")
+            + QStringLiteral("\n") + tr("Verified here: %1").arg(checkpoint(fork->localSize, fork->localRoot))
+            + QStringLiteral("\n")
+            + tr("The registry now: %1").arg(checkpoint(fork->remoteSize, fork->remoteRoot)));
         m_fork->show();
     } else {
         m_fork->hide();
@@ -140,7 +157,7 @@ void SyncPage::updateState()
 void SyncPage::onProgress(int phase, qint64 done, qint64 total, const QString &text)
 {
     if (phase < 0) { // a retry: the text says when
-        m_result->setText(text);
+        showResult(text);
         return;
     }
     m_progress->setValue(total > 0 ? int(std::min<qint64>(done, total) * 1000 / total) : 0);
@@ -152,25 +169,26 @@ void SyncPage::onFinished(const SyncOutcome &o)
     const auto &r = o.report;
     switch (o.kind) {
     case SyncOutcome::Kind::Done:
-        m_result->setText(tr("Sent %1 (%2 recorded, %3 rejected); fetched %4 new entries; the registry's log "
-                             "has %L5 entries.")
-                              .arg(r.pushed)
-                              .arg(r.sequenced)
-                              .arg(r.rejected)
-                              .arg(r.pulled)
-                              .arg(r.treeSize));
+        showResult(tr("Sent %1 (%2 recorded, %3 rejected); fetched %4 new entries; the registry's log "
+                      "has %L5 entries.")
+                       .arg(r.pushed)
+                       .arg(r.sequenced)
+                       .arg(r.rejected)
+                       .arg(r.pulled)
+                       .arg(r.treeSize));
         break;
     case SyncOutcome::Kind::Offline:
-        m_result->setText(
+        showResult(
             tr("Offline: %1 Your entries stay in the outbox and are sent at the next sync.").arg(o.message));
         break;
     case SyncOutcome::Kind::Cancelled:
-        m_result->setText(
-            tr("Sync cancelled; what was already fetched is kept and the next sync continues."));
+        showResult(tr("Sync cancelled; what was already fetched is kept and the next sync continues."));
         break;
     case SyncOutcome::Kind::Fork:
+        showResult(QString()); // the red alarm above says it
+        break;
     case SyncOutcome::Kind::Failed:
-        m_result->setText(o.message);
+        showResult(o.message);
         break;
     }
     updateState();

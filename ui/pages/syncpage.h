@@ -33,6 +33,7 @@ public:
 
 private:
     void updateState();
+    void showResult(const QString &text);
     void onProgress(int phase, qint64 done, qint64 total, const QString &text);
     void onFinished(const SyncOutcome &outcome);
 

@@ -180,9 +180,7 @@ void MainWindow::updateStatus()
     m_online->setText(sync->statusLine());
     // A fork is as serious as a failed verification: the same red banner, until a sync clears it.
     if (const auto &fork = sync->forkAlarm()) {
-        m_banner->setText(tr("⚠ Fork detected: the registry's log contradicts the checkpoint this ledger "
-                             "verified. Sync has stopped; nothing here was changed. %1")
-                              .arg(fork->describe()));
+        m_banner->setText(tr("⚠ Sync stopped. %1").arg(fork->describe()));
         m_banner->show();
         m_forkShown = true;
     } else if (m_forkShown) {
