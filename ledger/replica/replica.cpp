@@ -76,6 +76,7 @@ Result<std::unique_ptr<Replica>> Replica::open(store::LedgerStore &store)
 
 Result<void> Replica::reload()
 {
+    m_state = State {}; // first: a deferred build's state is large, and the rebuild below makes its own
     if (m_binding.kind == ReplicaKind::Full) {
         auto deferred = m_store.meta(kDeferredKey);
         if (!deferred)
@@ -83,7 +84,6 @@ Result<void> Replica::reload()
         if (deferred.value())
             LEDGER_TRY(finishDeferred());
     }
-    m_state = State {};
     LEDGER_TRY(store::loadState(m_store.db(), m_state));
     if (m_binding.kind == ReplicaKind::Full) {
         auto frontier = m_store.frontier();
