@@ -20,6 +20,7 @@ constexpr std::string_view kUnprojectedKey = "sync.unprojected"; // filtered rep
 // A full replica built from nothing (rootAtEndOnly) whose projections are not written page by page: they are
 // derived from the log in one pass (rebuildProjections) at the end, or when an interrupted build resumes.
 constexpr std::string_view kDeferredKey = "sync.projections_deferred";
+constexpr std::string_view kDeferredIndexesKey = "sync.deferred_indexes"; // see dropLogIndexes
 
 Error outOfOrder(QString message)
 {
@@ -111,6 +112,68 @@ Result<void> Replica::reload()
     return {};
 }
 
+namespace {
+
+// While a replica is built from nothing, the log's secondary indexes (entry id, author and nonce) are
+// dropped: each page's thousand random insertions into them dirtied about as many index pages, written
+// through the WAL at every commit. Their CREATE statements wait in meta; restoreLogIndexes builds them
+// again once, from sorted keys. Nothing a replica does while it is being built reads them.
+Result<void> dropLogIndexes(store::LedgerStore &store)
+{
+    auto saved = store.meta(kDeferredIndexesKey);
+    if (!saved)
+        return saved.error();
+    if (saved.value())
+        return {};
+    std::vector<std::string> names;
+    QByteArray creates;
+    {
+        auto stmt = store.db().prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                       "tbl_name = 'log' AND sql IS NOT NULL ORDER BY name");
+        if (!stmt)
+            return stmt.error();
+        for (;;) {
+            auto row = stmt->step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            names.emplace_back(stmt->textView(0));
+            creates.append(stmt->textView(1).data(), qsizetype(stmt->textView(1).size())).append(";\n");
+        }
+    } // finalised before the indexes are dropped
+    LEDGER_TRY(store.setMeta(kDeferredIndexesKey, creates));
+    for (const std::string &name : names) {
+        std::string drop = "DROP INDEX \"";
+        for (char c : name)
+            drop += c == '"' ? std::string("\"\"") : std::string(1, c);
+        drop += '"';
+        LEDGER_TRY(store.db().execScript(drop));
+    }
+    return {};
+}
+
+Result<void> restoreLogIndexes(store::LedgerStore &store)
+{
+    auto saved = store.meta(kDeferredIndexesKey);
+    if (!saved)
+        return saved.error();
+    if (!saved.value())
+        return {};
+    if (auto made
+        = store.db().execScript(std::string_view(saved.value()->constData(), size_t(saved.value()->size())));
+        !made)
+        return makeError("replica_bad_entry",
+            QStringLiteral("The log cannot be indexed (two entries with the same id or author nonce?): %1")
+                .arg(made.error().message));
+    auto stmt = store.db().cached("DELETE FROM meta WHERE key = ?");
+    if (!stmt)
+        return stmt.error();
+    return stmt.value()->bind(1, kDeferredIndexesKey).exec();
+}
+
+} // namespace
+
 Result<void> Replica::finishDeferred()
 {
     // Every entry in the log passed its signature check and the rules when its page was applied; this pass
@@ -118,10 +181,15 @@ Result<void> Replica::finishDeferred()
     auto rebuilt = rebuildProjections(m_store);
     if (!rebuilt)
         return rebuilt.error();
+    auto tx = sql::Transaction::begin(m_store.db());
+    if (!tx)
+        return tx.error();
+    LEDGER_TRY(restoreLogIndexes(m_store));
     auto stmt = m_store.db().cached("DELETE FROM meta WHERE key = ?");
     if (!stmt)
         return stmt.error();
-    return stmt.value()->bind(1, kDeferredKey).exec();
+    LEDGER_TRY(stmt.value()->bind(1, kDeferredKey).exec());
+    return tx->commit();
 }
 
 Result<std::optional<store::CheckpointRecord>> Replica::lastVerified()
@@ -339,6 +407,8 @@ Result<PageResult> Replica::applyPage(const VerifiedPage &verified, std::optiona
     if (defer) {
         if (auto saved = m_store.setMeta(kDeferredKey, "1"); !saved)
             return failed(saved.error());
+        if (auto dropped = dropLogIndexes(m_store); !dropped)
+            return failed(dropped.error());
     } else if (auto flushed = store::flushState(m_store.db(), m_state); !flushed) {
         return failed(flushed.error());
     }

@@ -72,6 +72,21 @@ std::unique_ptr<store::LedgerStore> emptyReplicaStore(const QString &path, repli
     return std::move(store.value());
 }
 
+// The log table's secondary indexes, by name and definition.
+QStringList logIndexes(sql::Database &db)
+{
+    QStringList out;
+    auto stmt = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'log' "
+                           "AND sql IS NOT NULL ORDER BY name");
+    if (!stmt)
+        qFatal("sqlite_master");
+    for (auto row = stmt->step(); row && row.value(); row = stmt->step())
+        out << QString::fromUtf8(stmt->textView(0).data(), qsizetype(stmt->textView(0).size()))
+                + QLatin1Char(' ')
+                + QString::fromUtf8(stmt->textView(1).data(), qsizetype(stmt->textView(1).size()));
+    return out;
+}
+
 } // namespace
 
 class TestReplica : public QObject
@@ -188,6 +203,7 @@ private slots:
         }
         QCOMPARE(tableRows(store->db(), QStringLiteral("members")).size(), 0); // ...and wrote nothing yet
         QVERIFY(store->meta("sync.projections_deferred").value());
+        QCOMPARE(logIndexes(store->db()), QStringList()); // built once, at the end
         store.reset();
         auto reopened = store::LedgerStore::open(path, store::LedgerStore::Mode::ReadWrite);
         QVERIFY(reopened);
@@ -202,6 +218,8 @@ private slots:
         }
         compareTables(reopened.value()->db(), f.store().db());
         QVERIFY(!reopened.value()->meta("sync.projections_deferred").value());
+        QCOMPARE(logIndexes(reopened.value()->db()), logIndexes(f.store().db()));
+        QCOMPARE(logIndexes(reopened.value()->db()).size(), 2);
         QCOMPARE(reopened.value()->latestCheckpoint().value()->treeSize, T);
         QCOMPARE(reopened.value()->frontier()->root(), reopened.value()->latestCheckpoint().value()->root);
     }
