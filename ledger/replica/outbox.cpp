@@ -181,4 +181,17 @@ Result<bool> Outbox::settleFromLog(QByteArrayView entryId, int64_t seq)
     return m_store.db().changes() > 0;
 }
 
+Result<bool> Outbox::nothingUnsettled()
+{
+    auto stmt = m_store.db().cached("SELECT 1 FROM outbox WHERE status != 'sequenced' LIMIT 1");
+    if (!stmt)
+        return stmt.error();
+    sql::Statement &s = *stmt.value();
+    sql::ResetGuard guard(s);
+    auto row = s.step();
+    if (!row)
+        return row.error();
+    return !row.value();
+}
+
 } // namespace ledger::replica

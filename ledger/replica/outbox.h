@@ -54,6 +54,9 @@ public:
     Result<void> recordRejected(QByteArrayView entryId, const QString &code, const QString &message);
     // Marks an entry seen in the registry's log as sequenced, if it is in the outbox; returns whether it was.
     Result<bool> settleFromLog(QByteArrayView entryId, int64_t seq);
+    // Nothing waits for a receipt (no pending or rejected entry): a pull need not look up each entry it
+    // applies.
+    Result<bool> nothingUnsettled();
 
 private:
     store::LedgerStore &m_store;

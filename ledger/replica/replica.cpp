@@ -1,9 +1,13 @@
 #include "ledger/replica/replica.h"
 
 #include "ledger/domain/rules.h"
-#include "ledger/engine/sequencer.h"
+#include "ledger/engine/parallel.h"
+#include "ledger/engine/rebuild.h"
 #include "ledger/replica/outbox.h"
 #include "ledger/store/projections.h"
+
+#include <atomic>
+#include <thread>
 
 namespace ledger::replica {
 
@@ -13,6 +17,10 @@ constexpr std::string_view kUrlKey = "sync.registry_url";
 constexpr std::string_view kKindKey = "sync.replica_kind";
 constexpr std::string_view kPositionKey = "sync.position"; // filtered replicas
 constexpr std::string_view kUnprojectedKey = "sync.unprojected"; // filtered replicas
+// A full replica built from nothing (rootAtEndOnly) whose projections are not written page by page: they are
+// derived from the log in one pass (rebuildProjections) at the end, or when an interrupted build resumes.
+constexpr std::string_view kDeferredKey = "sync.projections_deferred";
+constexpr std::string_view kDeferredIndexesKey = "sync.deferred_indexes"; // see dropLogIndexes
 
 Error outOfOrder(QString message)
 {
@@ -69,7 +77,14 @@ Result<std::unique_ptr<Replica>> Replica::open(store::LedgerStore &store)
 
 Result<void> Replica::reload()
 {
-    m_state = State {};
+    m_state = State {}; // first: a deferred build's state is large, and the rebuild below makes its own
+    if (m_binding.kind == ReplicaKind::Full) {
+        auto deferred = m_store.meta(kDeferredKey);
+        if (!deferred)
+            return deferred.error();
+        if (deferred.value())
+            LEDGER_TRY(finishDeferred());
+    }
     LEDGER_TRY(store::loadState(m_store.db(), m_state));
     if (m_binding.kind == ReplicaKind::Full) {
         auto frontier = m_store.frontier();
@@ -95,6 +110,86 @@ Result<void> Replica::reload()
         m_position = pos.value() ? pos.value()->toLongLong() : 0;
     }
     return {};
+}
+
+namespace {
+
+// While a replica is built from nothing, the log's secondary indexes (entry id, author and nonce) are
+// dropped: each page's thousand random insertions into them dirtied about as many index pages, written
+// through the WAL at every commit. Their CREATE statements wait in meta; restoreLogIndexes builds them
+// again once, from sorted keys. Nothing a replica does while it is being built reads them.
+Result<void> dropLogIndexes(store::LedgerStore &store)
+{
+    auto saved = store.meta(kDeferredIndexesKey);
+    if (!saved)
+        return saved.error();
+    if (saved.value())
+        return {};
+    std::vector<std::string> names;
+    QByteArray creates;
+    {
+        auto stmt = store.db().prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                       "tbl_name = 'log' AND sql IS NOT NULL ORDER BY name");
+        if (!stmt)
+            return stmt.error();
+        for (;;) {
+            auto row = stmt->step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            names.emplace_back(stmt->textView(0));
+            creates.append(stmt->textView(1).data(), qsizetype(stmt->textView(1).size())).append(";\n");
+        }
+    } // finalised before the indexes are dropped
+    LEDGER_TRY(store.setMeta(kDeferredIndexesKey, creates));
+    for (const std::string &name : names) {
+        std::string drop = "DROP INDEX \"";
+        for (char c : name)
+            drop += c == '"' ? std::string("\"\"") : std::string(1, c);
+        drop += '"';
+        LEDGER_TRY(store.db().execScript(drop));
+    }
+    return {};
+}
+
+Result<void> restoreLogIndexes(store::LedgerStore &store)
+{
+    auto saved = store.meta(kDeferredIndexesKey);
+    if (!saved)
+        return saved.error();
+    if (!saved.value())
+        return {};
+    if (auto made
+        = store.db().execScript(std::string_view(saved.value()->constData(), size_t(saved.value()->size())));
+        !made)
+        return makeError("replica_bad_entry",
+            QStringLiteral("The log cannot be indexed (two entries with the same id or author nonce?): %1")
+                .arg(made.error().message));
+    auto stmt = store.db().cached("DELETE FROM meta WHERE key = ?");
+    if (!stmt)
+        return stmt.error();
+    return stmt.value()->bind(1, kDeferredIndexesKey).exec();
+}
+
+} // namespace
+
+Result<void> Replica::finishDeferred()
+{
+    // Every entry in the log passed its signature check and the rules when its page was applied; this pass
+    // only writes what they derive (the rebuild's bulk path), in its own transaction.
+    auto rebuilt = rebuildProjections(m_store);
+    if (!rebuilt)
+        return rebuilt.error();
+    auto tx = sql::Transaction::begin(m_store.db());
+    if (!tx)
+        return tx.error();
+    LEDGER_TRY(restoreLogIndexes(m_store));
+    auto stmt = m_store.db().cached("DELETE FROM meta WHERE key = ?");
+    if (!stmt)
+        return stmt.error();
+    LEDGER_TRY(stmt.value()->bind(1, kDeferredKey).exec());
+    return tx->commit();
 }
 
 Result<std::optional<store::CheckpointRecord>> Replica::lastVerified()
@@ -125,9 +220,51 @@ Result<note::Checkpoint> Replica::openCheckpoint(QByteArrayView signedNote) cons
     return openWithKey(signedNote, m_state);
 }
 
+VerifiedPage Replica::verifyPage(std::vector<RemoteEntry> page)
+{
+    VerifiedPage v;
+    const size_t n = page.size();
+    v.m_entries = std::move(page);
+    v.m_decoded.assign(n, Entry {});
+    v.m_errors.assign(n, std::nullopt);
+    v.m_ids.assign(n, QByteArray());
+    v.m_leaves.assign(n, QByteArray());
+    std::atomic<size_t> nextIndex { 0 };
+    auto work = [&v, &nextIndex, n] {
+        constexpr size_t kStep = 16;
+        for (size_t begin = nextIndex.fetch_add(kStep); begin < n; begin = nextIndex.fetch_add(kStep)) {
+            for (size_t i = begin; i < std::min(n, begin + kStep); ++i) {
+                const RemoteEntry &r = v.m_entries[i];
+                auto opened = openSignedEntry(r.entry);
+                if (opened)
+                    v.m_decoded[i] = std::move(opened.value());
+                else
+                    v.m_errors[i] = opened.error();
+                v.m_ids[i] = r.entry.id();
+                v.m_leaves[i] = merkle::entryLeafHash(r.sequencedAt, v.m_ids[i]);
+            }
+        }
+    };
+    const size_t threads = std::min<size_t>(size_t(workerCount()), std::max<size_t>(1, n / 64));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    return v;
+}
+
 Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std::optional<int64_t> next,
     QByteArrayView targetNote, const QList<QByteArray> &consistency, bool rootAtEndOnly)
 {
+    return applyPage(verifyPage(page), next, targetNote, consistency, rootAtEndOnly);
+}
+
+Result<PageResult> Replica::applyPage(const VerifiedPage &verified, std::optional<int64_t> next,
+    QByteArrayView targetNote, const QList<QByteArray> &consistency, bool rootAtEndOnly)
+{
+    const std::vector<RemoteEntry> &page = verified.m_entries;
     if (m_store.readOnly())
         return makeError("database_readonly", QStringLiteral("%1 is open read-only.").arg(m_store.path()));
     // The target's text is parsed now and its signature checked once the page is applied (the key may
@@ -161,12 +298,13 @@ Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std:
     if (full && page.empty() && next)
         return outOfOrder(QStringLiteral("The registry sent an empty page that is not the last."));
 
-    std::vector<SignedEntry> batch;
-    batch.reserve(page.size());
-    for (const RemoteEntry &r : page)
-        batch.push_back(r.entry);
-    std::vector<Entry> decoded;
-    const auto sigErrors = verifySignatures(batch, decoded);
+    // Building from nothing: the projections are derived once, at the end (see kDeferredKey), so the rules
+    // run on the in-memory state only and nothing is marked for writing.
+    const bool defer = full && rootAtEndOnly;
+    if (defer)
+        m_state.trackDirty = false;
+    const std::vector<Entry> &decoded = verified.m_decoded;
+    const auto &sigErrors = verified.m_errors;
 
     // From here the in-memory state moves ahead; any failure reads it back from the file.
     auto failed = [&](Error e) -> Result<PageResult> {
@@ -186,8 +324,8 @@ Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std:
         store::LogRecord &row = rows[i];
         row.seq = r.seq;
         row.sequencedAt = r.sequencedAt;
-        row.entryId = r.entry.id();
-        row.leafHash = merkle::entryLeafHash(r.sequencedAt, row.entryId);
+        row.entryId = verified.m_ids[i];
+        row.leafHash = verified.m_leaves[i];
         if (full) {
             frontier.append(row.leafHash);
         } else if (!merkle::verifyInclusion(
@@ -253,16 +391,27 @@ Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std:
     if (!tx)
         return failed(tx.error());
     Outbox outbox(m_store);
+    auto settledAll = outbox.nothingUnsettled();
+    if (!settledAll)
+        return failed(settledAll.error());
     for (const store::LogRecord &row : rows) {
         if (auto stored = m_store.appendLog(row); !stored)
             return failed(stored.error());
+        if (settledAll.value())
+            continue; // a new member's join: an empty outbox
         auto settled = outbox.settleFromLog(row.entryId, row.seq);
         if (!settled)
             return failed(settled.error());
         result.outboxSettled += settled.value() ? 1 : 0;
     }
-    if (auto flushed = store::flushState(m_store.db(), m_state); !flushed)
+    if (defer) {
+        if (auto saved = m_store.setMeta(kDeferredKey, "1"); !saved)
+            return failed(saved.error());
+        if (auto dropped = dropLogIndexes(m_store); !dropped)
+            return failed(dropped.error());
+    } else if (auto flushed = store::flushState(m_store.db(), m_state); !flushed) {
         return failed(flushed.error());
+    }
     int64_t position = full ? int64_t(frontier.size()) : (next ? *next : treeSize);
     if (full) {
         if (auto saved = m_store.saveFrontier(frontier); !saved)
@@ -296,6 +445,11 @@ Result<PageResult> Replica::applyPage(const std::vector<RemoteEntry> &page, std:
     m_frontier = std::move(frontier);
     m_position = position;
     result.applied = int64_t(page.size());
+    if (defer && last) {
+        // The log is complete and verified: write the projections now, then read them back like any ledger.
+        if (auto reloaded = reload(); !reloaded)
+            return reloaded.error();
+    }
     return result;
 }
 

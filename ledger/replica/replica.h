@@ -58,6 +58,25 @@ struct RemoteEntry
     QList<QByteArray> proof; // inclusion proof in the target tree (filtered views only)
 };
 
+// A page whose signatures were checked before it is applied (Replica::verifyPage), so that a pull can check
+// page N+1 on all cores while page N is applied. Only verifyPage makes one; applyPage reports the errors it
+// found, so a page never reaches the log without every signature checked.
+class VerifiedPage
+{
+public:
+    VerifiedPage() = default;
+    const std::vector<RemoteEntry> &entries() const { return m_entries; }
+    size_t size() const { return m_entries.size(); }
+
+private:
+    friend class Replica;
+    std::vector<RemoteEntry> m_entries;
+    std::vector<Entry> m_decoded;
+    std::vector<std::optional<Error>> m_errors; // per entry: the signature or entry does not verify
+    std::vector<QByteArray> m_ids; // entry ids
+    std::vector<QByteArray> m_leaves; // RFC 9162 leaf hashes
+};
+
 struct PageResult
 {
     int64_t applied = 0; // entries stored
@@ -97,8 +116,19 @@ public:
     // `rootAtEndOnly` (a full replica being built from nothing, not yet in use, e.g. join's .partial file):
     // pages before the last are stored without a consistency proof and the last page's root check covers
     // them all; a mismatch there means the file must be discarded. It spares the registry one proof per page.
+    // Such a replica also defers its projections: pages store the log rows (and frontier) only, the rules run
+    // on the in-memory state, and the projections are derived from the log in one bulk pass
+    // (rebuildProjections) after the last page, or when the replica is opened again after an interruption.
     Result<PageResult> applyPage(const std::vector<RemoteEntry> &page, std::optional<int64_t> next,
         QByteArrayView targetNote, const QList<QByteArray> &consistency = {}, bool rootAtEndOnly = false);
+    // The same with the signatures checked beforehand (verifyPage, on any thread).
+    Result<PageResult> applyPage(const VerifiedPage &page, std::optional<int64_t> next,
+        QByteArrayView targetNote, const QList<QByteArray> &consistency = {}, bool rootAtEndOnly = false);
+
+    // Checks every entry's signature (on all cores, work shared entry by entry so a core slowed by other
+    // processes does not hold the page up) and computes entry ids and leaf hashes. Needs no replica: safe on
+    // any thread, beside applyPage on another.
+    static VerifiedPage verifyPage(std::vector<RemoteEntry> page);
 
 private:
     Replica(store::LedgerStore &store, Binding binding)
@@ -106,6 +136,7 @@ private:
         , m_binding(std::move(binding))
     { }
     Result<void> reload();
+    Result<void> finishDeferred(); // writes deferred projections from the log (see applyPage)
     Result<note::Checkpoint> openWithKey(QByteArrayView signedNote, const State &state) const;
 
     store::LedgerStore &m_store;

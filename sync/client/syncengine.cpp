@@ -328,10 +328,17 @@ SyncEngine::Fetched SyncEngine::fetchPage(int64_t from, int64_t treeSize, bool f
         return f;
     }
     f.page = std::move(page.value());
+    // The signatures of this page are checked here, on all cores, while the caller applies the page before.
+    std::vector<replica::RemoteEntry> entries;
+    entries.reserve(f.page.entries.size());
+    for (syncwire::PageEntry &e : f.page.entries)
+        entries.push_back(
+            { e.seq, e.sequencedAt, std::move(e.entry), e.proof.value_or(QList<QByteArray>()) });
+    f.page.entries.clear();
+    f.verified = replica::Replica::verifyPage(std::move(entries));
     // A full replica proves a page that stops short of the checkpoint by consistency to it.
-    if (full && !m_options.rootAtEndOnly && f.page.next && *f.page.next < treeSize
-        && !f.page.entries.empty()) {
-        auto proof = consistencyProof(*m_prefetch, f.page.entries.back().seq + 1, treeSize);
+    if (full && !m_options.rootAtEndOnly && f.page.next && *f.page.next < treeSize && f.verified.size() > 0) {
+        auto proof = consistencyProof(*m_prefetch, f.verified.entries().back().seq + 1, treeSize);
         if (!proof)
             f.error = proof.error();
         else
@@ -443,18 +450,13 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
         auto pageCp = peekCheckpoint(page.checkpoint);
         if (page.treeSize != T || !pageCp || pageCp->root != remote->root || int64_t(pageCp->size) != T)
             return invalidResponse(QStringLiteral("A page of entries is proven against another checkpoint."));
-        std::vector<replica::RemoteEntry> entries;
-        entries.reserve(page.entries.size());
-        for (syncwire::PageEntry &e : page.entries)
-            entries.push_back(
-                { e.seq, e.sequencedAt, std::move(e.entry), e.proof.value_or(QList<QByteArray>()) });
         std::optional<int64_t> next = page.next;
         if (next && *next >= T)
             next.reset();
         if (next && *next > from && !cancelled()
             && (m_options.maxPages < 0 || pages + 1 < m_options.maxPages))
             pending = launch(*next);
-        auto applied = m_replica->applyPage(entries, next, targetNote, f.proof, m_options.rootAtEndOnly);
+        auto applied = m_replica->applyPage(f.verified, next, targetNote, f.proof, m_options.rootAtEndOnly);
         if (!applied)
             return applied.error();
         ++pages;
@@ -477,7 +479,7 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
         if (!latest)
             return latest.error();
         if (!latest.value() || latest.value()->treeSize < T || latest.value()->root != remote->root) {
-            auto applied = m_replica->applyPage({}, std::nullopt, targetNote);
+            auto applied = m_replica->applyPage(std::vector<replica::RemoteEntry>(), std::nullopt, targetNote);
             if (!applied)
                 return applied.error();
         }

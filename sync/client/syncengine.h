@@ -129,7 +129,8 @@ private:
     struct Fetched
     {
         std::optional<Error> error;
-        syncwire::Page page;
+        syncwire::Page page; // its entries moved into `verified`
+        ledger::replica::VerifiedPage verified; // signatures checked on this thread, beside the apply
         QList<QByteArray> proof; // full replicas, pages before the last: consistency from the page's end
     };
     // Runs on the prefetch thread with m_prefetch only.

@@ -4,6 +4,8 @@
 
 #include "ledger/codec/json.h"
 
+#include <QHash>
+
 namespace syncwire {
 
 using fields::Reader;
@@ -32,9 +34,13 @@ std::string looseType(const QByteArray &bytes)
     return t && t->isString() && t->toString().size() <= 64 ? t->toString() : std::string();
 }
 
+// Author keys already checked in this message: a page of a thousand entries has a few dozen authors, and
+// checking that 32 bytes are a curve point (PublicKey::fromRaw) costs more than parsing the entry.
+using KeyCache = QHash<QByteArray, ledger::crypto::PublicKey>;
+
 // entry/sig/author_key of one object; the type comes from decoding the entry bytes. `strict`: refuse entry
 // bytes that do not decode; otherwise keep them (the sequencer gives them a signed rejection receipt).
-ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict)
+ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict, KeyCache *keys = nullptr)
 {
     auto bytes = r.base64("entry", -1, qsizetype(ledger::kMaxEntryBytes));
     if (!bytes)
@@ -45,9 +51,13 @@ ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict
     auto rawKey = r.base64("author_key", ledger::crypto::PublicKey::Size);
     if (!rawKey)
         return rawKey.error();
-    auto key = ledger::crypto::PublicKey::fromRaw(rawKey.value());
+    const ledger::crypto::PublicKey *known = keys ? &(*keys)[rawKey.value()] : nullptr;
+    auto key = known && known->isValid() ? ledger::Result<ledger::crypto::PublicKey>(*known)
+                                         : ledger::crypto::PublicKey::fromRaw(rawKey.value());
     if (!key)
         return r.error(QStringLiteral("\"author_key\" is not a valid Ed25519 public key."));
+    if (keys)
+        (*keys)[rawKey.value()] = key.value();
     // Not strict: the sequencer checks canonical form itself (and rejects with a receipt), so skip it here.
     auto decoded = ledger::decodeEntry(bytes.value(), strict);
     if (!decoded && strict)
@@ -336,6 +346,8 @@ ledger::Result<Page> decodePage(QByteArrayView body, const char *code)
     if (!list || !list->isArray() || list->toArray().size() > size_t(kMaxPageLimit))
         return r.error(
             QStringLiteral("\"entries\" must be an array of at most %1 entries.").arg(kMaxPageLimit));
+    KeyCache keys;
+    page.entries.reserve(list->toArray().size());
     for (const Value &item : list->toArray()) {
         if (!item.isObject())
             return r.error(QStringLiteral("A page entry must be an object."));
@@ -347,7 +359,7 @@ ledger::Result<Page> decodePage(QByteArrayView body, const char *code)
             return seq.error();
         if (!at)
             return at.error();
-        auto e = readSignedEntry(er, true);
+        auto e = readSignedEntry(er, true, &keys);
         if (!e)
             return e.error();
         pe.seq = seq.value();
