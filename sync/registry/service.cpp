@@ -250,6 +250,13 @@ HttpResponse Service::submit(const HttpRequest &request, const Caller &caller)
     if (!batch)
         return errorResponse(batch.error());
     std::vector<ledger::SignedEntry> &entries = batch.value();
+    struct InProgress // the gauge, for as long as this batch is in hand
+    {
+        Metrics &metrics;
+        int64_t n;
+        ~InProgress() { metrics.entriesInProgress(-n); }
+    } inProgress { m_metrics, int64_t(entries.size()) };
+    m_metrics.entriesInProgress(inProgress.n);
     for (size_t i = 0; i < entries.size(); ++i) {
         if (!(entries[i].authorKey == caller.key))
             return errorResponse(makeError("not_author",
