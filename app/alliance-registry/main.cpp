@@ -158,8 +158,8 @@ int runServer(const QStringList &args)
     if (!signer)
         return failure(signer.error().message, 4);
     static ledger::SystemClock clock;
-    auto service
-        = registry::Service::open(registry::makeSqliteStorage(data.ledger()), signer.value(), clock, config);
+    auto service = registry::Service::open(
+        registry::makeSqliteStorage(data.ledger(), data.replay()), signer.value(), clock, config);
     if (!service)
         return failure(service.error().message, 4);
     {

@@ -119,7 +119,11 @@ ledger::Result<std::unique_ptr<Service>> Service::open(std::unique_ptr<Storage> 
     auto writer = storage->openWriter(checkpointKey, clock);
     if (!writer)
         return writer.error();
+    auto journal = storage->openReplayJournal();
+    if (!journal)
+        return journal.error();
     std::unique_ptr<Service> s(new Service(std::move(storage), clock, config));
+    LEDGER_TRY(s->m_replays.attach(std::move(journal).value(), clock.nowMs()));
     s->m_sequencer
         = std::make_unique<SequencingThread>(std::move(writer).value(), config.maxRoundEntries, s->m_metrics);
     // Fail now, not on the first request, if the file cannot be read.

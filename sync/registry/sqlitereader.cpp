@@ -167,8 +167,9 @@ private:
 class SqliteStorage : public Storage
 {
 public:
-    explicit SqliteStorage(QString path)
+    SqliteStorage(QString path, QString replayPath)
         : m_path(std::move(path))
+        , m_replayPath(std::move(replayPath))
     { }
     Result<std::unique_ptr<LogWriter>> openWriter(
         const ledger::crypto::PrivateKey &key, const ledger::Clock &clock) override
@@ -182,17 +183,22 @@ public:
             return store.error();
         return std::unique_ptr<LogReader>(new SqliteReader(std::move(store).value(), m_subtrees));
     }
+    Result<std::unique_ptr<ReplayJournal>> openReplayJournal() override
+    {
+        return openSqliteReplayJournal(m_replayPath);
+    }
 
 private:
     QString m_path;
+    QString m_replayPath;
     SubtreeCache m_subtrees; // shared by all readers: complete subtrees never change
 };
 
 } // namespace
 
-std::unique_ptr<Storage> makeSqliteStorage(const QString &ledgerPath)
+std::unique_ptr<Storage> makeSqliteStorage(const QString &ledgerPath, const QString &replayPath)
 {
-    return std::make_unique<SqliteStorage>(ledgerPath);
+    return std::make_unique<SqliteStorage>(ledgerPath, replayPath);
 }
 
 } // namespace registry

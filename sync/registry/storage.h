@@ -78,6 +78,18 @@ public:
     virtual ledger::Result<QList<QByteArray>> consistencyProof(int64_t from, int64_t to) = 0;
 };
 
+// The replay window's seen request signatures, kept across restarts (ReplayCache holds them in memory and
+// writes each one here before the request is served). Used by one thread at a time.
+class ReplayJournal
+{
+public:
+    virtual ~ReplayJournal() = default;
+    // The signatures whose expiry is at or after nowMs, with their expiry.
+    virtual ledger::Result<std::vector<std::pair<QByteArray, int64_t>>> load(int64_t nowMs) = 0;
+    virtual ledger::Result<void> record(const QByteArray &signature, int64_t expiryMs) = 0;
+    virtual ledger::Result<void> forget(int64_t expiredBeforeMs) = 0;
+};
+
 class Storage
 {
 public:
@@ -87,6 +99,7 @@ public:
         const ledger::crypto::PrivateKey &checkpointKey, const ledger::Clock &clock)
         = 0;
     virtual ledger::Result<std::unique_ptr<LogReader>> openReader() = 0;
+    virtual ledger::Result<std::unique_ptr<ReplayJournal>> openReplayJournal() = 0;
 };
 
 } // namespace registry
