@@ -132,7 +132,8 @@ private slots:
         QVERIFY2(before.status == 200 && cp0, qPrintable(describe(before)));
         const int64_t size0 = cp0->treeSize;
 
-        // The load: kClients clients sending small batches one after another, and one big batch.
+        // The load: kClients clients sending small batches one after another, and a big batch (another one
+        // if a big batch is answered before the probe saw it in progress, on a fast machine).
         std::vector<std::vector<Attempt>> clients(kClients);
         for (int c = 0; c < kClients; ++c) {
             for (int b = 0; b < kBatchesPerClient; ++b) {
@@ -143,9 +144,14 @@ private slots:
                 clients[size_t(c)].push_back(std::move(a));
             }
         }
-        Attempt big;
-        big.entries = sponsors(kBigBatch, "sd-big");
-        big.body = syncwire::encodeSubmit(big.entries);
+        std::vector<std::unique_ptr<Attempt>> bigs;
+        auto newBig = [&] {
+            bigs.push_back(std::make_unique<Attempt>());
+            bigs.back()->entries = sponsors(kBigBatch, "sd-big-" + QByteArray::number(int(bigs.size())));
+            bigs.back()->body = syncwire::encodeSubmit(bigs.back()->entries);
+            return bigs.back().get();
+        };
+        Attempt *big = newBig();
 
         std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
         std::function<void(int, size_t)> sendNext = [&](int c, size_t b) {
@@ -163,14 +169,21 @@ private slots:
             sendNext(c, 0);
         }
         QNetworkAccessManager bigNam;
-        post(bigNam, big, [] {});
+        post(bigNam, *big, [] {});
 
         // SIGTERM once the big batch is certainly in the registry's hands (checking or sequencing).
         bool signalled = false;
         QNetworkAccessManager probe;
         QElapsedTimer clock;
         clock.start();
-        while (!signalled && !big.finished && clock.elapsed() < 120'000) {
+        while (!signalled && clock.elapsed() < 120'000) {
+            if (big->finished) {
+                QVERIFY2(big->status == 200, qPrintable(big->networkError));
+                if (bigs.size() >= 5)
+                    break;
+                big = newBig();
+                post(bigNam, *big, [] {});
+            }
             QNetworkRequest req(QUrl(m_registry->baseUrl() + QStringLiteral("/v1/metrics")));
             req.setSslConfiguration(trustOnly(m_pki->caFile()));
             QNetworkReply *reply = probe.get(req);
@@ -179,7 +192,7 @@ private slots:
             loop.exec();
             const int64_t inProgress = entriesInProgress(reply->readAll());
             reply->deleteLater();
-            if (inProgress >= kBigBatch && !big.finished) {
+            if (inProgress >= kBigBatch && !big->finished) {
                 QVERIFY(::kill(pid_t(m_registry->processId()), SIGTERM) == 0);
                 signalled = true;
             } else {
@@ -190,8 +203,9 @@ private slots:
 
         // Everyone finishes: receipts or a connection error.
         auto allDone = [&] {
-            if (!big.finished)
-                return false;
+            for (const auto &b : bigs)
+                if (!b->finished)
+                    return false;
             for (const auto &mine : clients)
                 for (const Attempt &a : mine)
                     if (a.sent && !a.finished)
@@ -199,8 +213,9 @@ private slots:
             return true;
         };
         QTRY_VERIFY_WITH_TIMEOUT(allDone(), 120'000);
-        QVERIFY2(big.status == 200 && big.receipts, qPrintable(big.networkError));
-        QCOMPARE(big.receipts->receipts.size(), size_t(kBigBatch));
+        // The one in hand when the signal came was answered.
+        QVERIFY2(big->status == 200 && big->receipts, qPrintable(big->networkError));
+        QCOMPARE(big->receipts->receipts.size(), size_t(kBigBatch));
         int answered = 0, refused = 0;
         for (const auto &mine : clients) {
             for (const Attempt &a : mine) {
@@ -235,11 +250,14 @@ private slots:
                 QVERIFY2(fresh || it->second == r.receipts[i].seq, "an entry got two different seqs");
             }
         };
-        take(big, *big.receipts);
-        const Reply repeat = again.send("POST", "/v1/entries", big.body, &w().pm);
+        for (const auto &b : bigs) {
+            QVERIFY(b->receipts);
+            take(*b, *b->receipts);
+        }
+        const Reply repeat = again.send("POST", "/v1/entries", big->body, &w().pm);
         auto repeated = syncwire::decodeSubmitResponse(repeat.body);
         QVERIFY2(repeat.status == 200 && repeated, qPrintable(describe(repeat)));
-        take(big, repeated.value());
+        take(*big, repeated.value());
         for (auto &mine : clients) {
             for (Attempt &a : mine) {
                 if (a.status == 200) {
@@ -252,7 +270,7 @@ private slots:
                 take(a, decoded.value());
             }
         }
-        const size_t total = size_t(kClients * kBatchesPerClient * kSmallBatch + kBigBatch);
+        const size_t total = size_t(kClients * kBatchesPerClient * kSmallBatch) + bigs.size() * kBigBatch;
         QCOMPARE(seqOf.size(), total);
 
         // The log: exactly the old entries plus each of ours once, where its receipt said.
