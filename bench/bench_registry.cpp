@@ -2,8 +2,13 @@
 // clients (one connection each) submitting pre-signed batches of B entries. Reports entries/s and batch
 // latency percentiles. Not a test; figures go to docs/PERFORMANCE.md.
 //
-//   bench_registry [--clients 16] [--batch 1000] [--batches 10]     (needs ALLIANCE_REGISTRY_BIN or
-//                                                                  ALLIANCE_BIN_DIR to find the registry)
+// The machine is shared, so the figure is also given against what the same machine managed at the same time:
+// `openssl speed -elapsed -multi 2 ed25519` (the verify rate of two processes, in wall time) run just before
+// and just after the timed part, and the registry's own CPU time per entry against the CPU time of one
+// OpenSSL verify (`openssl speed ed25519`). Load averages before and after are printed too.
+//
+//   bench_registry [--clients 16] [--batch 1000] [--batches 10] [--no-openssl]
+//   (needs ALLIANCE_REGISTRY_BIN or ALLIANCE_BIN_DIR to find the registry)
 
 #include "sync/wire/messages.h"
 #include "sync/wire/requestauth.h"
@@ -18,7 +23,12 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSslConfiguration>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -32,6 +42,54 @@ int arg(const QStringList &args, const char *name, int fallback)
 {
     const qsizetype i = args.indexOf(QLatin1String(name));
     return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
+}
+
+// Ed25519 verifies per second from `openssl speed`'s summary line (0 if it could not run).
+double opensslVerifyRate(const QStringList &options)
+{
+    QProcess p;
+    p.start(QStringLiteral("openssl"),
+        QStringList { QStringLiteral("speed") } + options
+            + QStringList { QStringLiteral("-seconds"), QStringLiteral("3"), QStringLiteral("ed25519") });
+    if (!p.waitForFinished(60'000))
+        return 0;
+    static const QRegularExpression line(
+        QStringLiteral("Ed25519\\)\\s+\\S+s\\s+\\S+s\\s+([0-9.]+)\\s+([0-9.]+)"));
+    double rate = 0;
+    auto it = line.globalMatch(QString::fromUtf8(p.readAllStandardOutput()));
+    while (it.hasNext())
+        rate = it.next().captured(2).toDouble(); // the last line: the sum over processes with -multi
+    return rate;
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
+}
+
+// CPU seconds (user + system) a process has used so far, from /proc/PID/stat.
+double processCpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which is in parentheses and may hold spaces): state is field 3.
+    const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (rest.size() < 13)
+        return 0;
+    return double(rest[11].toLongLong() + rest[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+double selfCpuSeconds()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 ledger::SignedEntry entry(const ledger::crypto::PrivateKey &key, int n)
@@ -54,6 +112,7 @@ int main(int argc, char **argv)
     const int clients = arg(args, "--clients", 16);
     const int batch = arg(args, "--batch", 1000);
     const int batches = arg(args, "--batches", 10);
+    const bool withOpenssl = !args.contains(QStringLiteral("--no-openssl"));
 
     ScratchDir dir;
     TestPki pki(dir.path());
@@ -136,6 +195,13 @@ int main(int argc, char **argv)
                 send(nam);
         });
     };
+    const QString loadBefore = loadAverage();
+    const double verifyCpu = withOpenssl ? opensslVerifyRate({}) : 0;
+    const double verifyBefore = withOpenssl
+        ? opensslVerifyRate({ QStringLiteral("-elapsed"), QStringLiteral("-multi"), QStringLiteral("2") })
+        : 0;
+    const double registryCpu0 = processCpuSeconds(registry.processId());
+    const double selfCpu0 = selfCpuSeconds();
     wall.start();
     for (int c = 0; c < clients; ++c) {
         nams.push_back(std::make_unique<QNetworkAccessManager>());
@@ -143,6 +209,12 @@ int main(int argc, char **argv)
     }
     app.exec();
     const double seconds = double(wall.elapsed()) / 1000.0;
+    const double registryCpu = processCpuSeconds(registry.processId()) - registryCpu0;
+    const double selfCpu = selfCpuSeconds() - selfCpu0;
+    const QString loadAfter = loadAverage();
+    const double verifyAfter = withOpenssl
+        ? opensslVerifyRate({ QStringLiteral("-elapsed"), QStringLiteral("-multi"), QStringLiteral("2") })
+        : 0;
     std::sort(latencies.begin(), latencies.end());
     auto pct = [&](double p) {
         return latencies[std::min(latencies.size() - 1, size_t(p * double(latencies.size())))];
@@ -151,5 +223,20 @@ int main(int argc, char **argv)
                 "%lld ms, "
                 "p99 %lld ms, failed %d\n",
         clients, batch, bodies.size(), double(n) / seconds, n, seconds, pct(0.5), pct(0.99), failed);
+    std::printf(
+        "load average before %s, after %s; registry CPU %.2f s (%.0f us per entry), this client %.2f s\n",
+        qPrintable(loadBefore), qPrintable(loadAfter), registryCpu, registryCpu * 1e6 / double(n), selfCpu);
+    if (withOpenssl) {
+        const double twoCores = (verifyBefore + verifyAfter) / 2;
+        std::printf(
+            "openssl speed -elapsed -multi 2 ed25519: %.0f verify/s before, %.0f after; ingest / that = "
+            "%.2f\n",
+            verifyBefore, verifyAfter, twoCores > 0 ? double(n) / seconds / twoCores : 0.0);
+        std::printf(
+            "openssl speed ed25519 (CPU time): %.0f verify/s = %.0f us each; registry CPU per entry / "
+            "that = %.2f\n",
+            verifyCpu, verifyCpu > 0 ? 1e6 / verifyCpu : 0.0,
+            verifyCpu > 0 ? registryCpu * 1e6 / double(n) / (1e6 / verifyCpu) : 0.0);
+    }
     return failed == 0 ? 0 : 1;
 }

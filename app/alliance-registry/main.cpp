@@ -7,6 +7,7 @@
 #include "sync/registry/httpserver.h"
 #include "sync/registry/service.h"
 #include "sync/registry/sqlitestorage.h"
+#include "sync/registry/stopsignals.h"
 #include "sync/registry/tlsfiles.h"
 
 #include "ledger/crypto/keyfile.h"
@@ -157,19 +158,43 @@ int runServer(const QStringList &args)
     if (!signer)
         return failure(signer.error().message, 4);
     static ledger::SystemClock clock;
-    auto service
-        = registry::Service::open(registry::makeSqliteStorage(data.ledger()), signer.value(), clock, config);
+    auto service = registry::Service::open(
+        registry::makeSqliteStorage(data.ledger(), data.replay()), signer.value(), clock, config);
     if (!service)
         return failure(service.error().message, 4);
-    registry::HttpServer server(*service.value(), options, tls);
-    auto bound = server.listen(listen.left(colon), quint16(port));
-    if (!bound)
-        return failure(bound.error().message, 4);
-    say(QStringLiteral("alliance-registry: listening on %1://%2:%3 (tree size %4)")
-            .arg(insecure ? QStringLiteral("http") : QStringLiteral("https"), listen.left(colon))
-            .arg(bound.value())
-            .arg(service.value()->treeSize()));
-    return QCoreApplication::exec();
+    {
+        registry::HttpServer server(*service.value(), options, tls);
+        auto bound = server.listen(listen.left(colon), quint16(port));
+        if (!bound)
+            return failure(bound.error().message, 4);
+        // SIGTERM/SIGINT: stop accepting, answer what is in hand, then leave the loop (a second one: at
+        // once).
+        registry::StopSignals stop;
+        if (!stop.ok())
+            return failure(QStringLiteral("Cannot install the SIGTERM/SIGINT handlers."), 4);
+        QObject::connect(&stop, &registry::StopSignals::received, &server,
+            [&server, grace = options.requestTimeoutMs](int signal) {
+                if (server.isShuttingDown()) {
+                    QCoreApplication::quit();
+                    return;
+                }
+                say(QStringLiteral(
+                    "alliance-registry: signal %1, stopping: %2 request(s) in hand are answered first")
+                        .arg(signal)
+                        .arg(server.busyConnections()));
+                server.shutdown(grace);
+            });
+        QObject::connect(&server, &registry::HttpServer::drained, &server, [] { QCoreApplication::quit(); });
+        say(QStringLiteral("alliance-registry: listening on %1://%2:%3 (tree size %4)")
+                .arg(insecure ? QStringLiteral("http") : QStringLiteral("https"), listen.left(colon))
+                .arg(bound.value())
+                .arg(service.value()->treeSize()));
+        QCoreApplication::exec();
+    } // the server waits for its workers; the service below finishes queued batches
+    const int64_t size = service.value()->treeSize();
+    service.value().reset();
+    say(QStringLiteral("alliance-registry: stopped (tree size %1)").arg(size));
+    return 0;
 }
 
 } // namespace

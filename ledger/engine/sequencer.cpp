@@ -110,6 +110,10 @@ private:
         return true;
     }
 
+public:
+    const SignedEntry &signedEntry(size_t i) const { return m_batch[i]; }
+
+private:
     const std::vector<SignedEntry> &m_batch;
     std::vector<Check> m_checks;
     std::unique_ptr<std::atomic<bool>[]> m_done;
@@ -117,7 +121,38 @@ private:
     std::vector<std::thread> m_threads;
 };
 
+// The same interface over entries checked before (checkEntry): nothing to wait for.
+class PriorChecks
+{
+public:
+    explicit PriorChecks(const std::vector<CheckedEntry> &batch)
+        : m_batch(batch)
+    { }
+    void wait(size_t) { }
+    const QByteArray &id(size_t i) const { return m_batch[i].id; }
+    const std::optional<Error> &error(size_t i) const { return m_batch[i].error; }
+    const Entry &entry(size_t i) const { return m_batch[i].entry; }
+    std::string takeIdHex(size_t i) const { return m_batch[i].id.toHex().toStdString(); }
+    const SignedEntry &signedEntry(size_t i) const { return m_batch[i].signedEntry; }
+
+private:
+    const std::vector<CheckedEntry> &m_batch;
+};
+
 } // namespace
+
+CheckedEntry checkEntry(SignedEntry signedEntry)
+{
+    CheckedEntry c;
+    c.id = signedEntry.id();
+    auto opened = openSignedEntry(signedEntry);
+    if (opened)
+        c.entry = std::move(opened.value());
+    else
+        c.error = opened.error();
+    c.signedEntry = std::move(signedEntry);
+    return c;
+}
 
 // SQLite's WAL autocheckpoint copies the WAL back into the database file (and syncs both) inside the commit
 // that crosses 1000 pages; a batch of 1000 entries dirties several thousand pages (random index pages), so
@@ -258,12 +293,25 @@ bool Sequencer::canCheckpoint() const
 Result<std::vector<Receipt>> Sequencer::submit(const std::vector<SignedEntry> &batch)
 {
     SignatureChecks checks(batch);
+    return sequence(checks, batch.size(), {});
+}
 
+Result<std::vector<Receipt>> Sequencer::submitChecked(
+    const std::vector<CheckedEntry> &batch, const BeforeCommit &beforeCommit)
+{
+    PriorChecks checks(batch);
+    return sequence(checks, batch.size(), beforeCommit);
+}
+
+template<typename Checks>
+Result<std::vector<Receipt>> Sequencer::sequence(
+    Checks &checks, size_t count, const BeforeCommit &beforeCommit)
+{
     auto tx = sql::Transaction::begin(m_store.db());
     if (!tx)
         return tx.error();
 
-    std::vector<Receipt> receipts(batch.size());
+    std::vector<Receipt> receipts(count);
     std::unordered_set<std::string> batchNonces;
     store::LogRecord row;
     bool appended = false;
@@ -276,8 +324,8 @@ Result<std::vector<Receipt>> Sequencer::submit(const std::vector<SignedEntry> &b
         return e;
     };
 
-    for (size_t i = 0; i < batch.size(); ++i) {
-        const SignedEntry &s = batch[i];
+    for (size_t i = 0; i < count; ++i) {
+        const SignedEntry &s = checks.signedEntry(i);
         Receipt &r = receipts[i];
         checks.wait(i);
         r.entryId = checks.id(i);
@@ -350,6 +398,10 @@ Result<std::vector<Receipt>> Sequencer::submit(const std::vector<SignedEntry> &b
             if (auto cp = writeCheckpoint(m_state.lastAt); !cp)
                 return failed(cp.error());
         }
+    }
+    if (beforeCommit) {
+        if (auto added = beforeCommit(receipts); !added)
+            return failed(added.error());
     }
     if (auto committed = tx->commit(); !committed)
         return failed(committed.error());

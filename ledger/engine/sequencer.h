@@ -9,6 +9,7 @@
 #include "ledger/engine/clock.h"
 #include "ledger/store/ledgerstore.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -26,6 +27,22 @@ struct Receipt
     Outcome outcome = Outcome::Applied;
     Error rejection; // when !accepted
 };
+
+// An entry whose signature the caller checked before sequencing (the registry checks on its request threads,
+// on all cores, so that its one sequencing thread only runs the rules and writes).
+struct CheckedEntry
+{
+    SignedEntry signedEntry;
+    QByteArray id; // signedEntry.id()
+    Entry entry; // openSignedEntry(signedEntry), when error is empty
+    std::optional<Error> error; // openSignedEntry's error
+};
+// Checks one entry as submit() would (on any thread).
+CheckedEntry checkEntry(SignedEntry signedEntry);
+
+// Rows a caller adds inside a batch's transaction, after its log rows and before the commit, given the
+// batch's receipts; an error undoes the whole batch.
+using BeforeCommit = std::function<Result<void>(const std::vector<Receipt> &)>;
 
 class WalCheckpointer;
 
@@ -45,6 +62,10 @@ public:
     // Sequences a batch in one transaction and returns one receipt per entry, in order. An error means
     // nothing of the batch was stored (the receipts are not returned).
     Result<std::vector<Receipt>> submit(const std::vector<SignedEntry> &batch);
+    // The same for entries already checked by checkEntry(), which are not verified again; `beforeCommit`
+    // (optional) writes the caller's own rows in the same transaction.
+    Result<std::vector<Receipt>> submitChecked(
+        const std::vector<CheckedEntry> &batch, const BeforeCommit &beforeCommit = {});
 
     // Signs a checkpoint for the current tree if it has none yet.
     Result<void> checkpoint();
@@ -53,6 +74,8 @@ private:
     Sequencer(store::LedgerStore &store, const Clock &clock);
     Result<void> reload();
     Result<void> writeCheckpoint(int64_t signedAt);
+    template<typename Checks>
+    Result<std::vector<Receipt>> sequence(Checks &checks, size_t count, const BeforeCommit &beforeCommit);
 
     store::LedgerStore &m_store;
     const Clock &m_clock;

@@ -50,6 +50,9 @@ ledger::Result<Caller> authenticate(const HttpRequest &request, const Directory 
             QStringLiteral("This signed request was already received; sign every request afresh."));
     case ReplayCache::Outcome::Full:
         return ledger::makeError("overloaded", QStringLiteral("The registry is busy; retry shortly."));
+    case ReplayCache::Outcome::Unavailable:
+        return ledger::makeError(
+            "replay_journal", QStringLiteral("The registry could not record the request; retry later."));
     }
     return Caller { member, key.value() };
 }

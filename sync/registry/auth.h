@@ -16,7 +16,7 @@ struct Caller
 };
 
 // Errors: unauthenticated, stale_request, unknown_key, key_revoked, bad_signature, replayed_request,
-// overloaded (replay cache full).
+// overloaded (replay cache full), replay_journal (the journal failed: an internal error).
 ledger::Result<Caller> authenticate(const HttpRequest &request, const Directory &directory,
     ReplayCache &replays, int64_t windowMs, int64_t nowMs);
 

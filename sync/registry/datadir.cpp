@@ -83,7 +83,7 @@ ledger::Result<InitReport> initDataDir(
         return r.error();
     }
     ledger::SystemClock clock;
-    auto writer = makeSqliteStorage(data.ledger())->openWriter(key.value(), clock);
+    auto writer = makeSqliteStorage(data.ledger(), data.replay())->openWriter(key.value(), clock);
     if (!writer) {
         removeAll(data);
         if (writer.error().code == QLatin1String("not_checkpoint_key"))
@@ -95,7 +95,7 @@ ledger::Result<InitReport> initDataDir(
         return writer.error();
     }
     report.treeSize = writer.value()->treeSize();
-    auto reader = makeSqliteStorage(data.ledger())->openReader();
+    auto reader = makeSqliteStorage(data.ledger(), data.replay())->openReader();
     if (reader) {
         auto cp = reader.value()->checkpoint(std::nullopt);
         if (cp && cp.value())

@@ -1,7 +1,8 @@
 #pragma once
 // The registry's data directory: registry.ledger (the log, same format as a standalone ledger, plus the
 // registry tables), checkpoint.key (the encrypted checkpoint key) and checkpoint.pass (its passphrase, mode
-// 0600, so that the service can start unattended; whoever can read the directory can sign checkpoints).
+// 0600, so that the service can start unattended; whoever can read the directory can sign checkpoints) and
+// replay.sqlite (signatures of requests still inside the replay window).
 
 #include "sync/registry/storage.h"
 
@@ -19,6 +20,7 @@ struct DataDir
     QString ledger() const { return dir + QStringLiteral("/registry.ledger"); }
     QString key() const { return dir + QStringLiteral("/checkpoint.key"); }
     QString passphrase() const { return dir + QStringLiteral("/checkpoint.pass"); }
+    QString replay() const { return dir + QStringLiteral("/replay.sqlite"); } // made at the first start
 };
 
 struct InitReport

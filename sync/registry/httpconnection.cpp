@@ -67,6 +67,17 @@ HttpConnection::HttpConnection(HttpServer &server, QTcpSocket *socket)
 HttpConnection::~HttpConnection()
 {
     --m_server.m_connections;
+    m_server.connectionGone();
+}
+
+void HttpConnection::shutdown()
+{
+    if (m_busy || m_closing)
+        return; // respond() answers with Connection: close; or it is closing already
+    // Idle, or a request only partly received: its client gets a connection error and retries later.
+    m_closing = true;
+    m_socket->disconnectFromHost();
+    m_timer->start(kDrainMs);
 }
 
 void HttpConnection::readSome()
@@ -118,6 +129,7 @@ void HttpConnection::dispatch(HttpRequest request)
 void HttpConnection::respond(const HttpResponse &response, bool keepAlive)
 {
     m_busy = false;
+    keepAlive = keepAlive && !m_server.isShuttingDown();
     if (m_closing) { // the peer left while we worked
         deleteLater();
         return;

@@ -21,6 +21,10 @@ public:
     HttpConnection(HttpServer &server, QTcpSocket *socket);
     ~HttpConnection() override;
 
+    // The server is stopping: close now if no request is being handled, else after answering it.
+    void shutdown();
+    bool isBusy() const { return m_busy; }
+
 private:
     void readSome();
     void dispatch(HttpRequest request);

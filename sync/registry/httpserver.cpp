@@ -5,6 +5,7 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace registry {
 
@@ -28,9 +29,12 @@ HttpServer::HttpServer(
 
 HttpServer::~HttpServer()
 {
+    m_destroying = true;
     m_server->close();
     // Workers post their answers back to connections; let them finish before the connections go.
     m_workers.waitForDone();
+    // Now, while this object is whole (their destructors update it), not in ~QObject.
+    qDeleteAll(findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly));
 }
 
 ledger::Result<quint16> HttpServer::listen(const QString &host, quint16 port)
@@ -62,6 +66,46 @@ void HttpServer::accept()
         ++m_connections;
         new HttpConnection(*this, socket);
     }
+}
+
+} // namespace registry
+
+namespace registry {
+
+void HttpServer::shutdown(int graceMs)
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_server->close();
+    for (HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
+        c->shutdown();
+    QTimer::singleShot(graceMs, this, [this] {
+        if (!m_drainedSent) {
+            qWarning("alliance-registry: %d connection(s) still open after the grace period; stopping anyway",
+                m_connections);
+            m_drainedSent = true;
+            emit drained();
+        }
+    });
+    // Connections close through the event loop; this also covers having none.
+    QTimer::singleShot(0, this, &HttpServer::connectionGone);
+}
+
+int HttpServer::busyConnections() const
+{
+    int n = 0;
+    for (const HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
+        n += c->isBusy() ? 1 : 0;
+    return n;
+}
+
+void HttpServer::connectionGone()
+{
+    if (m_destroying || !m_shuttingDown || m_drainedSent || m_connections > 0)
+        return;
+    m_drainedSent = true;
+    emit drained();
 }
 
 } // namespace registry

@@ -7,6 +7,11 @@
 // where Service::handle() runs; the response comes back to the connection by a queued call. One request at
 // a time per connection (keep-alive, no pipelining). Limits: header size, body size (refused from the
 // headers, 413), a deadline per request and per idle connection, and a maximum number of connections.
+//
+// shutdown() (on SIGTERM/SIGINT): stop listening, close idle connections and those still sending a request
+// (their clients see a connection error and retry; resubmission is idempotent), answer every request already
+// handed to the service (receipts only after the commit, as always) with "Connection: close", then emit
+// drained().
 
 #include "sync/registry/httpparser.h"
 #include "sync/registry/service.h"
@@ -45,8 +50,18 @@ public:
     ledger::Result<quint16> listen(const QString &host, quint16 port);
     int connectionCount() const { return m_connections; }
 
+    // Starts the graceful stop; drained() follows when the last connection has closed, or after graceMs
+    // at the latest (requests still being handled are then answered to nobody, but still committed).
+    void shutdown(int graceMs);
+    bool isShuttingDown() const { return m_shuttingDown; }
+    int busyConnections() const;
+
+signals:
+    void drained();
+
 private:
     void accept();
+    void connectionGone(); // from ~HttpConnection
 
     friend class HttpConnection;
     Service &m_service;
@@ -54,6 +69,9 @@ private:
     QTcpServer *m_server = nullptr;
     QThreadPool m_workers;
     int m_connections = 0;
+    bool m_shuttingDown = false;
+    bool m_drainedSent = false;
+    bool m_destroying = false;
 };
 
 } // namespace registry

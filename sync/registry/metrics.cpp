@@ -49,6 +49,9 @@ QByteArray Metrics::render(int64_t treeSize, int queued) const
     out += "# HELP registry_queued_batches Batches waiting for the sequencing thread.\n"
            "# TYPE registry_queued_batches gauge\nregistry_queued_batches "
         + QByteArray::number(queued) + "\n";
+    out += "# HELP registry_entries_in_progress Entries of submissions being checked or sequenced.\n"
+           "# TYPE registry_entries_in_progress gauge\nregistry_entries_in_progress "
+        + QByteArray::number(m_inProgress.load()) + "\n";
     out += "# HELP registry_connections_refused_total Connections closed at once (limit reached).\n"
            "# TYPE registry_connections_refused_total counter\nregistry_connections_refused_total "
         + QByteArray::number(m_connectionsRefused.load()) + "\n";

@@ -21,6 +21,8 @@ public:
     void rejected(int n) { m_rejected += n; }
     void batchLatency(double seconds);
     void connectionRefused() { ++m_connectionsRefused; }
+    // Entries of submissions being checked or sequenced right now (a gauge).
+    void entriesInProgress(int64_t delta) { m_inProgress += delta; }
 
     // `treeSize` and `queued` are gauges read at render time.
     QByteArray render(int64_t treeSize, int queued) const;
@@ -35,6 +37,7 @@ private:
     std::atomic<int64_t> m_sequenced { 0 };
     std::atomic<int64_t> m_rejected { 0 };
     std::atomic<int64_t> m_connectionsRefused { 0 };
+    std::atomic<int64_t> m_inProgress { 0 };
 };
 
 } // namespace registry

@@ -1,5 +1,7 @@
 #include "sync/registry/sequencingthread.h"
 
+#include <iterator>
+
 namespace registry {
 
 SequencingThread::SequencingThread(std::unique_ptr<LogWriter> writer, int maxRoundEntries, Metrics &metrics)
@@ -22,7 +24,7 @@ SequencingThread::~SequencingThread()
     m_thread.join();
 }
 
-std::future<ledger::Result<SubmitOutcome>> SequencingThread::submit(std::vector<ledger::SignedEntry> batch)
+std::future<ledger::Result<SubmitOutcome>> SequencingThread::submit(std::vector<ledger::CheckedEntry> batch)
 {
     Job job { std::move(batch), {} };
     auto future = job.promise.get_future();
@@ -70,10 +72,14 @@ void SequencingThread::run()
 void SequencingThread::runRound(std::vector<Job> &jobs)
 {
     // Batches stay in arrival order inside the merged one, so each keeps its own internal order.
-    std::vector<ledger::SignedEntry> merged;
-    for (const Job &j : jobs)
-        merged.insert(merged.end(), j.batch.begin(), j.batch.end());
-    auto outcome = m_writer->submit(merged);
+    std::vector<ledger::CheckedEntry> merged;
+    std::vector<size_t> sizes;
+    for (Job &j : jobs) {
+        sizes.push_back(j.batch.size());
+        std::move(j.batch.begin(), j.batch.end(), std::back_inserter(merged));
+        j.batch.clear();
+    }
+    auto outcome = m_writer->submit(std::move(merged));
     {
         std::lock_guard lock(m_mutex);
         m_directory = m_writer->directory();
@@ -85,13 +91,13 @@ void SequencingThread::runRound(std::vector<Job> &jobs)
         return;
     }
     size_t at = 0;
-    for (Job &j : jobs) {
+    for (size_t n = 0; n < jobs.size(); ++n) {
         SubmitOutcome mine;
         mine.checkpoint = outcome->checkpoint;
-        mine.receipts.assign(
-            outcome->receipts.begin() + long(at), outcome->receipts.begin() + long(at + j.batch.size()));
-        at += j.batch.size();
-        j.promise.set_value(std::move(mine));
+        const auto first = outcome->receipts.begin() + long(at);
+        mine.receipts.assign(std::make_move_iterator(first), std::make_move_iterator(first + long(sizes[n])));
+        at += sizes[n];
+        jobs[n].promise.set_value(std::move(mine));
     }
     m_metrics.sequenced(outcome->sequenced);
     m_metrics.rejected(outcome->rejected);

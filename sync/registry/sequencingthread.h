@@ -1,8 +1,9 @@
 #pragma once
-// The one thread that sequences (the ledger's Sequencer is not thread-safe). Request threads hand it
-// batches and wait; it takes every batch waiting at that moment, runs them through the writer as one
-// sequencer call (one transaction, one checkpoint) and hands each caller its own receipts. After each round
-// it publishes the member directory and the tree size for the request threads.
+// The one thread that sequences (the ledger's Sequencer is not thread-safe). Request threads check the
+// signatures of their batch first (CheckPool), then hand it here and wait; this thread takes every batch
+// waiting at that moment, runs them through the writer as one sequencer call (group commit: one transaction,
+// one sync, one checkpoint) and hands each caller its own receipts once that committed. After each round it
+// publishes the member directory and the tree size for the request threads.
 
 #include "sync/registry/metrics.h"
 #include "sync/registry/storage.h"
@@ -24,7 +25,7 @@ public:
     ~SequencingThread(); // finishes queued work, then stops
 
     // Thread-safe. The future holds the batch's receipts, or the storage error that lost the whole round.
-    std::future<ledger::Result<SubmitOutcome>> submit(std::vector<ledger::SignedEntry> batch);
+    std::future<ledger::Result<SubmitOutcome>> submit(std::vector<ledger::CheckedEntry> batch);
 
     std::shared_ptr<const Directory> directory() const;
     int64_t treeSize() const { return m_treeSize.load(); }
@@ -34,7 +35,7 @@ public:
 private:
     struct Job
     {
-        std::vector<ledger::SignedEntry> batch;
+        std::vector<ledger::CheckedEntry> batch;
         std::promise<ledger::Result<SubmitOutcome>> promise;
     };
     void run();

@@ -1,9 +1,11 @@
 #pragma once
 // The registry's API (docs/SYNC-PROTOCOL.md): routes, authentication, read scopes, limits and metrics.
 // handle() is thread-safe and blocking; the HTTP adapter calls it from worker threads, never from the
-// network thread. Submissions are sequenced on one SequencingThread; reads use a pool of LogReaders.
+// network thread. A submission's entry signatures are checked on the CheckPool (all cores), then the batch is
+// sequenced on the one SequencingThread; reads use a pool of LogReaders.
 
 #include "sync/registry/auth.h"
+#include "sync/registry/checkpool.h"
 #include "sync/registry/httptypes.h"
 #include "sync/registry/metrics.h"
 #include "sync/registry/replaycache.h"
@@ -27,6 +29,7 @@ struct ServiceConfig
     int maxRoundEntries = 16'000; // entries the sequencing thread merges into one transaction
     int maxQueuedBatches = 512; // beyond this a submission gets 503
     size_t maxReplayEntries = 2'000'000;
+    int checkThreads = 0; // threads checking entry signatures; 0: one per core
 };
 
 class Service
@@ -65,6 +68,7 @@ private:
     ServiceConfig m_config;
     Metrics m_metrics;
     ReplayCache m_replays;
+    CheckPool m_checks;
     std::unique_ptr<SequencingThread> m_sequencer;
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<LogReader>> m_readers;

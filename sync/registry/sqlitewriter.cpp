@@ -44,58 +44,61 @@ public:
         return std::unique_ptr<LogWriter>(std::move(w));
     }
 
-    Result<SubmitOutcome> submit(const std::vector<ledger::SignedEntry> &batch) override
+    Result<SubmitOutcome> submit(std::vector<ledger::CheckedEntry> batch) override
     {
         SubmitOutcome out;
         out.receipts.resize(batch.size());
         // Earlier rejections answer for themselves; the rest go to the sequencer in order.
-        std::vector<ledger::SignedEntry> fresh;
+        std::vector<ledger::CheckedEntry> fresh;
         std::vector<size_t> freshIndex;
+        fresh.reserve(batch.size());
+        freshIndex.reserve(batch.size());
         for (size_t i = 0; i < batch.size(); ++i) {
-            auto stored = tables::findRejection(m_store->db(), batch[i].id());
+            auto stored = tables::findRejection(m_store->db(), batch[i].id);
             if (!stored)
                 return stored.error();
             if (stored.value()) {
                 out.receipts[i] = std::move(*stored.value());
             } else {
-                fresh.push_back(batch[i]);
+                fresh.push_back(std::move(batch[i]));
                 freshIndex.push_back(i);
             }
         }
         bool membersChanged = false;
         if (!fresh.empty()) {
-            auto receipts = m_seq->submit(fresh);
+            // Runs inside the sequencer's transaction: the rejections and read-scope rows commit with the log
+            // rows or not at all, so a crash cannot leave sequenced entries that no scope can read.
+            auto addRows = [&](const std::vector<ledger::Receipt> &receipts) -> Result<void> {
+                std::unordered_map<std::string, syncwire::WireReceipt> rejectedNow; // same entry twice
+                for (size_t k = 0; k < receipts.size(); ++k) {
+                    const ledger::Receipt &r = receipts[k];
+                    syncwire::WireReceipt &w = out.receipts[freshIndex[k]];
+                    if (r.accepted) {
+                        w.entryId = r.entryId;
+                        w.sequenced = true;
+                        w.seq = r.seq;
+                        w.sequencedAt = r.sequencedAt;
+                        if (!r.duplicate) {
+                            ++out.sequenced;
+                            membersChanged = membersChanged || fresh[k].entry.type.starts_with("member.");
+                            LEDGER_TRY(recordConcerns(r.seq, fresh[k].entry));
+                        }
+                        continue;
+                    }
+                    if (auto it = rejectedNow.find(r.entryId.toStdString()); it != rejectedNow.end()) {
+                        w = it->second;
+                        continue;
+                    }
+                    w = signRejection(r);
+                    LEDGER_TRY(tables::insertRejection(m_store->db(), w, m_clock.nowMs()));
+                    rejectedNow.emplace(r.entryId.toStdString(), w);
+                    ++out.rejected;
+                }
+                return m_store->setMeta(tables::kConcernsSizeKey, QByteArray::number(m_seq->state().size));
+            };
+            auto receipts = m_seq->submitChecked(fresh, addRows);
             if (!receipts)
                 return receipts.error();
-            auto tx = ledger::sql::Transaction::begin(m_store->db());
-            if (!tx)
-                return tx.error();
-            std::unordered_map<std::string, syncwire::WireReceipt> rejectedNow; // same entry twice in a batch
-            for (size_t k = 0; k < receipts->size(); ++k) {
-                const ledger::Receipt &r = receipts->at(k);
-                syncwire::WireReceipt &w = out.receipts[freshIndex[k]];
-                if (r.accepted) {
-                    w.entryId = r.entryId;
-                    w.sequenced = true;
-                    w.seq = r.seq;
-                    w.sequencedAt = r.sequencedAt;
-                    if (!r.duplicate) {
-                        ++out.sequenced;
-                        membersChanged = membersChanged || fresh[k].type.starts_with("member.");
-                    }
-                    continue;
-                }
-                if (auto it = rejectedNow.find(r.entryId.toStdString()); it != rejectedNow.end()) {
-                    w = it->second;
-                    continue;
-                }
-                w = signRejection(r);
-                LEDGER_TRY(tables::insertRejection(m_store->db(), w, m_clock.nowMs()));
-                rejectedNow.emplace(r.entryId.toStdString(), w);
-                ++out.rejected;
-            }
-            LEDGER_TRY(tx->commit());
-            LEDGER_TRY(catchUpConcerns());
         }
         if (membersChanged)
             publishDirectory();
@@ -128,8 +131,23 @@ private:
         return w;
     }
 
-    // Records who each new log entry concerns, from the state after it (object links never change).
-    // Idempotent: after a crash between the sequencer's commit and this one, the next call catches up.
+    // Who the entry at `seq` concerns, judged by the current state (at or after the entry: object links never
+    // change once made).
+    Result<void> recordConcerns(int64_t seq, const ledger::Entry &entry)
+    {
+        auto &db = m_store->db();
+        auto target = [&](const std::string &hex) -> ledger::Concerns {
+            auto at = m_store->findEntry(QByteArray::fromHex(QByteArray::fromStdString(hex)));
+            if (!at || !at.value())
+                return {};
+            auto c = tables::concernsAt(db, *at.value());
+            return c ? c.value() : ledger::Concerns {};
+        };
+        return tables::insertConcerns(db, seq, ledger::concernsOf(entry, m_seq->state(), target));
+    }
+
+    // Records who each log entry not yet covered concerns: for a data directory written before read-scope
+    // rows shared the log's transaction (it runs once, at open; afterwards submit() keeps them in step).
     Result<void> catchUpConcerns()
     {
         auto done = m_store->meta(tables::kConcernsSizeKey);
@@ -142,8 +160,6 @@ private:
         auto tx = ledger::sql::Transaction::begin(m_store->db());
         if (!tx)
             return tx.error();
-        auto &db = m_store->db();
-        const ledger::State &state = m_seq->state();
         std::vector<std::pair<int64_t, QByteArray>> rows;
         LEDGER_TRY(m_store->scanLog(from, to, [&](const ledger::store::LogView &v) {
             rows.emplace_back(v.seq, v.entry.toByteArray());
@@ -153,14 +169,7 @@ private:
             auto entry = ledger::decodeEntry(bytes, false);
             if (!entry)
                 return entry.error();
-            auto target = [&](const std::string &hex) -> ledger::Concerns {
-                auto at = m_store->findEntry(QByteArray::fromHex(QByteArray::fromStdString(hex)));
-                if (!at || !at.value())
-                    return {};
-                auto c = tables::concernsAt(db, *at.value());
-                return c ? c.value() : ledger::Concerns {};
-            };
-            LEDGER_TRY(tables::insertConcerns(db, seq, ledger::concernsOf(entry.value(), state, target)));
+            LEDGER_TRY(recordConcerns(seq, entry.value()));
         }
         LEDGER_TRY(m_store->setMeta(tables::kConcernsSizeKey, QByteArray::number(to)));
         return tx->commit();

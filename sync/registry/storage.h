@@ -9,6 +9,7 @@
 #include "ledger/crypto/ed25519.h"
 #include "ledger/domain/state.h"
 #include "ledger/engine/clock.h"
+#include "ledger/engine/sequencer.h"
 #include "ledger/result.h"
 
 #include <QByteArray>
@@ -37,9 +38,11 @@ class LogWriter
 {
 public:
     virtual ~LogWriter() = default;
-    // Sequences a batch (the rules run here). Entries rejected before return their stored receipt, entries
-    // already in the log their original seq; new rejections are signed by the checkpoint key and stored.
-    virtual ledger::Result<SubmitOutcome> submit(const std::vector<ledger::SignedEntry> &batch) = 0;
+    // Sequences a batch whose signatures were checked already (ledger::checkEntry; they are not checked
+    // again): the rules run here. Entries rejected before return their stored receipt, entries already in
+    // the log their original seq; new rejections are signed by the checkpoint key. Log rows, stored
+    // rejections and read-scope rows land in one transaction; the outcome exists only after it committed.
+    virtual ledger::Result<SubmitOutcome> submit(std::vector<ledger::CheckedEntry> batch) = 0;
     virtual std::shared_ptr<const Directory> directory() const = 0;
     virtual int64_t treeSize() const = 0;
     virtual QString origin() const = 0;
@@ -75,6 +78,18 @@ public:
     virtual ledger::Result<QList<QByteArray>> consistencyProof(int64_t from, int64_t to) = 0;
 };
 
+// The replay window's seen request signatures, kept across restarts (ReplayCache holds them in memory and
+// writes each one here before the request is served). Used by one thread at a time.
+class ReplayJournal
+{
+public:
+    virtual ~ReplayJournal() = default;
+    // The signatures whose expiry is at or after nowMs, with their expiry.
+    virtual ledger::Result<std::vector<std::pair<QByteArray, int64_t>>> load(int64_t nowMs) = 0;
+    virtual ledger::Result<void> record(const QByteArray &signature, int64_t expiryMs) = 0;
+    virtual ledger::Result<void> forget(int64_t expiredBeforeMs) = 0;
+};
+
 class Storage
 {
 public:
@@ -84,6 +99,7 @@ public:
         const ledger::crypto::PrivateKey &checkpointKey, const ledger::Clock &clock)
         = 0;
     virtual ledger::Result<std::unique_ptr<LogReader>> openReader() = 0;
+    virtual ledger::Result<std::unique_ptr<ReplayJournal>> openReplayJournal() = 0;
 };
 
 } // namespace registry

@@ -4,7 +4,7 @@
 
 #include "ledger/codec/json.h"
 
-#include <QHash>
+#include <map>
 
 namespace syncwire {
 
@@ -34,9 +34,10 @@ std::string looseType(const QByteArray &bytes)
     return t && t->isString() && t->toString().size() <= 64 ? t->toString() : std::string();
 }
 
-// Author keys already checked in this message: a page of a thousand entries has a few dozen authors, and
-// checking that 32 bytes are a curve point (PublicKey::fromRaw) costs more than parsing the entry.
-using KeyCache = QHash<QByteArray, ledger::crypto::PublicKey>;
+// Keys already decoded in this message, by their raw bytes: checking that 32 bytes are a curve point and
+// setting up an OpenSSL key costs about as much as a fifth of a signature check, and a batch usually has one
+// author.
+using KeyCache = std::map<QByteArray, ledger::crypto::PublicKey>;
 
 // entry/sig/author_key of one object; the type comes from decoding the entry bytes. `strict`: refuse entry
 // bytes that do not decode; otherwise keep them (the sequencer gives them a signed rejection receipt).
@@ -51,19 +52,23 @@ ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict
     auto rawKey = r.base64("author_key", ledger::crypto::PublicKey::Size);
     if (!rawKey)
         return rawKey.error();
-    const ledger::crypto::PublicKey *known = keys ? &(*keys)[rawKey.value()] : nullptr;
-    auto key = known && known->isValid() ? ledger::Result<ledger::crypto::PublicKey>(*known)
-                                         : ledger::crypto::PublicKey::fromRaw(rawKey.value());
-    if (!key)
-        return r.error(QStringLiteral("\"author_key\" is not a valid Ed25519 public key."));
-    if (keys)
-        (*keys)[rawKey.value()] = key.value();
+    ledger::crypto::PublicKey key;
+    if (auto known = keys ? keys->find(rawKey.value()) : KeyCache::iterator(); keys && known != keys->end()) {
+        key = known->second;
+    } else {
+        auto made = ledger::crypto::PublicKey::fromRaw(rawKey.value());
+        if (!made)
+            return r.error(QStringLiteral("\"author_key\" is not a valid Ed25519 public key."));
+        key = made.value();
+        if (keys)
+            keys->emplace(rawKey.value(), key);
+    }
     // Not strict: the sequencer checks canonical form itself (and rejects with a receipt), so skip it here.
     auto decoded = ledger::decodeEntry(bytes.value(), strict);
     if (!decoded && strict)
         return r.error(QStringLiteral("\"entry\" is not a ledger entry (%1).").arg(decoded.error().message));
     std::string type = decoded ? decoded->type : looseType(bytes.value());
-    return ledger::SignedEntry { bytes.value(), sig.value(), key.value(), std::move(type) };
+    return ledger::SignedEntry { bytes.value(), sig.value(), key, std::move(type) };
 }
 
 QByteArray toBytes(const Value &v)
@@ -129,10 +134,11 @@ ledger::Result<std::vector<ledger::SignedEntry>> decodeSubmit(
     std::vector<ledger::SignedEntry> out;
     out.reserve(list->toArray().size());
     size_t index = 0;
+    KeyCache keys;
     for (const Value &item : list->toArray()) {
         if (!item.isObject())
             return ledger::makeError(code, QStringLiteral("entries[%1] must be an object.").arg(index));
-        auto e = readSignedEntry(Reader(item, code), false);
+        auto e = readSignedEntry(Reader(item, code), false, &keys);
         if (!e)
             return ledger::makeError(
                 code, QStringLiteral("entries[%1]: %2").arg(index).arg(e.error().message));

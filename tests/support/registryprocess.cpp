@@ -64,6 +64,7 @@ void RegistryProcess::stop()
 {
     if (!m_process)
         return;
+    m_lastExitCode = -1;
     if (m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
         if (!m_process->waitForFinished(10'000)) {
@@ -71,18 +72,26 @@ void RegistryProcess::stop()
             m_process->waitForFinished(5'000);
         }
     }
+    if (m_process->exitStatus() == QProcess::NormalExit)
+        m_lastExitCode = m_process->exitCode();
     m_output += QString::fromUtf8(m_process->readAll());
     m_process.reset();
 }
 
 void RegistryProcess::kill()
 {
+    m_lastExitCode = -1;
     if (!m_process)
         return;
     m_process->kill();
     m_process->waitForFinished(5'000);
     m_output += QString::fromUtf8(m_process->readAll());
     m_process.reset();
+}
+
+qint64 RegistryProcess::processId() const
+{
+    return m_process ? m_process->processId() : 0;
 }
 
 bool RegistryProcess::isRunning() const

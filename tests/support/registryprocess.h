@@ -47,6 +47,10 @@ public:
     bool isRunning() const;
 
     quint16 port() const { return m_port; }
+    // The running registry's process id (0 when not running), e.g. to signal it or read its CPU time.
+    qint64 processId() const;
+    // How the last stop() ended: its exit code, -1 if it had to be killed or crashed.
+    int lastExitCode() const { return m_lastExitCode; }
     // "https://127.0.0.1:PORT" (http:// with insecureHttp).
     QString baseUrl() const;
     // Everything it printed so far (for failure messages).
@@ -61,6 +65,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QString m_output;
     quint16 m_port = 0;
+    int m_lastExitCode = -1;
 };
 
 } // namespace testsupport
