@@ -13,10 +13,13 @@
 //   balance   queries::startupBalances for --samples random startups: latency and peak RSS; meant to run
 //             in a fresh process (`all` starts one)
 //   open      Sequencer::open on PATH (what a first write pays): time and resident-set growth
+//   session   a long-lived sequencer's state touching every grant of PATH, trimmed at each flush point, with
+//             --cache-rows N rows per map at most (State::kDefaultCacheRows; 0: unbounded): resident set
 //   refs      only the reference limits
 // Options: --entries N (1000000), --startups N (3000), --seq-entries N (50000), --warmup N (0),
-//          --seconds S (3, per openssl run), --samples N (100), --quick, --fresh, --interleaved (usage
-//          records job by job across all grants rather than grant by grant: the store's worst case).
+//          --seconds S (3, per openssl run), --samples N (100), --quick, --fresh, --cache-rows N,
+//          --interleaved (usage records job by job across all grants rather than grant by grant: the store's
+//          worst case).
 //
 // The ledger is built through the real Sequencer, with a ManualClock walking forward over about two years: a
 // genesis, members, sponsors, programmes and pools, a few thousand startups, applications, reviews,
@@ -1305,6 +1308,50 @@ void openBench(const QString &path)
     std::fflush(stdout);
 }
 
+// A long session of the desktop app: its sequencer's state touches, write after write, every grant of the
+// ledger, its startup and the balance a usage record moves, and trims its cache at every flush (here after
+// each 1000 grants, as after a batch). With `cacheRows` 0 nothing is ever dropped, as before the bound.
+void sessionBench(const QString &path, size_t cacheRows)
+{
+    auto store = must(store::LedgerStore::open(path, store::LedgerStore::Mode::ReadOnly), "open ledger");
+    std::vector<std::pair<std::string, std::string>> grants; // id, resource
+    {
+        auto st = must(store->db().prepare("SELECT id, resource FROM grants ORDER BY id"), "list grants");
+        must(st.eachRow([&](const sql::Statement &row) {
+            grants.emplace_back(std::string(row.textView(0)), std::string(row.textView(1)));
+        }),
+            "list grants");
+    }
+    const long rss0 = currentRssKb();
+    State s;
+    must(store::loadState(store->db(), s, store::LoadMode::OnDemand), "load state");
+    s.cacheLimit = cacheRows;
+    const double c0 = cpuSeconds();
+    const auto t0 = SteadyClock::now();
+    long peak = currentRssKb();
+    size_t touched = 0;
+    for (const auto &[id, resource] : grants) {
+        auto g = s.grants.find(id);
+        if (g != s.grants.end())
+            (void)s.startups.find(g->second.startup);
+        (void)s.balance(grantAccount(id), resource);
+        if (++touched % 1000 == 0) {
+            s.trimCache();
+            peak = std::max(peak, currentRssKb());
+        }
+    }
+    s.trimCache();
+    peak = std::max(peak, currentRssKb());
+    std::printf(
+        "  session over %zu grants, cache bound %zu rows per map: %.0f ms wall, %.0f ms CPU; resident "
+        "set +%.1f MB at the most, +%.1f MB at the end (in memory: %zu grants, %zu startups, %zu "
+        "balances)\n",
+        grants.size(), cacheRows, secondsSince(t0) * 1e3, (cpuSeconds() - c0) * 1e3,
+        double(peak - rss0) / 1024.0, double(currentRssKb() - rss0) / 1024.0, s.grants.loadedSize(),
+        s.startups.loadedSize(), s.balances.loadedSize());
+    std::fflush(stdout);
+}
+
 Timed timeExport(const QString &path)
 {
     auto store = must(store::LedgerStore::open(path, store::LedgerStore::Mode::ReadOnly), "open ledger");
@@ -1409,6 +1456,7 @@ struct Options
     bool quick = false;
     bool fresh = false;
     bool interleaved = false;
+    size_t cacheRows = State::kDefaultCacheRows;
 };
 
 Options parseArgs(int argc, char **argv)
@@ -1446,10 +1494,12 @@ Options parseArgs(int argc, char **argv)
             o.fresh = true;
         else if (a == "--interleaved")
             o.interleaved = true;
+        else if (a == "--cache-rows")
+            o.cacheRows = size_t(std::stoll(value()));
         else if (a == "-h" || a == "--help") {
-            std::printf(
-                "usage: bench_ledger all|build|sequence|append|verify|rebuild|export|balance|open|refs "
-                "--ledger PATH [options]; see the top of bench/bench_ledger.cpp\n");
+            std::printf("usage: bench_ledger "
+                        "all|build|sequence|append|verify|rebuild|export|balance|open|session|refs "
+                        "--ledger PATH [options]; see the top of bench/bench_ledger.cpp\n");
             std::exit(0);
         } else
             die(QStringLiteral("unknown argument %1").arg(QString::fromStdString(a)));
@@ -1652,6 +1702,10 @@ int main(int argc, char **argv)
     }
     if (o.command == "open") {
         openBench(o.ledger);
+        return 0;
+    }
+    if (o.command == "session") {
+        sessionBench(o.ledger, o.cacheRows);
         return 0;
     }
     if (o.command == "export") {
