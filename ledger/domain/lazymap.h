@@ -12,7 +12,14 @@
 //   store does;
 // - erasing is not offered: a key erased here would come back from the source.
 // What is in memory always wins over the source: rows changed here are written to the store only when the
-// projections are flushed, and rows once fetched are never fetched again.
+// projections are flushed, and a row in memory is never fetched again.
+//
+// A long-lived state (the desktop app's sequencer) would otherwise keep every row it ever fetched, growing
+// toward a full load. evictClean() bounds it: where no one holds a reference into the map (State::trimCache,
+// right after the projections are flushed), rows beyond a limit that the caller says are clean (written to
+// the store, so fetching them again gives the same row) are forgotten, in maps filled by look-ups; a map that
+// was walked whole keeps all of it, as before. References into a map with a source
+// are therefore valid until the next flush, not longer.
 //
 // Lookups are const (the rules ask a `const State &` for balances), so the cache is mutable; like the rest
 // of State it is used from one thread at a time.
@@ -69,6 +76,29 @@ public:
         m_one = nullptr;
         m_all = nullptr;
     }
+    // With a source, not walked whole (a map someone iterated stays complete: walking it again must not
+    // re-read the table each time), and more than `limit` rows in memory, forgets rows for which
+    // `canEvict(const value_type &)` is true until half the limit is left (so the next trim is far off), in
+    // no particular order; a row is fetched again, by one indexed query, when it is next looked up. Returns
+    // how many went. Never call it while a reference into the map is held, nor let `canEvict` pass a row not
+    // yet written.
+    template<typename Pred> size_t evictClean(size_t limit, Pred canEvict)
+    {
+        if (!m_one || m_complete || limit == 0 || m_map.size() <= limit)
+            return 0;
+        const size_t target = limit / 2;
+        size_t evicted = 0;
+        for (auto it = m_map.begin(); it != m_map.end() && m_map.size() > target;) {
+            if (canEvict(*it)) {
+                it = m_map.erase(it);
+                ++evicted;
+            } else {
+                ++it;
+            }
+        }
+        return evicted;
+    }
+
     // Rows in memory now (without fetching the rest): for measurements and tests.
     size_t loadedSize() const { return m_map.size(); }
 

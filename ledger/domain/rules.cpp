@@ -859,17 +859,15 @@ Result<Outcome> trancheReleased(Ctx &c)
     return Outcome::Applied;
 }
 
-Result<Outcome> usageRecorded(Ctx &c)
+// The checks and effects of a usage record, on fields already read (by usageRecorded or by a replay's
+// readUsageRecord).
+Result<Outcome> recordUsage(Ctx &c, const UsageFields &b)
 {
-    CHECK(requireRole(c, { Role::Admin, Role::ProgrammeManager }));
-    c.r.only({ "grant", "usage", "resource", "amount", "period_start", "period_end" });
-    const std::string id = c.r.id("grant");
-    const std::string usage = c.r.text("usage", 128);
-    const std::string resource = c.r.resource("resource");
-    const int64_t amount = c.r.amount("amount");
-    const int64_t start = c.r.time("period_start");
-    const int64_t end = c.r.time("period_end");
-    READ_OK();
+    thread_local std::string id; // the grant id as the maps take it, without an allocation per record
+    id.assign(b.grant);
+    const int64_t amount = b.amount;
+    const int64_t start = b.periodStart;
+    const int64_t end = b.periodEnd;
     auto grant = activeGrant(c, id);
     CHECK(grant);
     Grant &g = *grant.value();
@@ -880,18 +878,19 @@ Result<Outcome> usageRecorded(Ctx &c)
     if (end < g.createdAt)
         return reject("invalid_body",
             QStringLiteral("The usage period ends before the grant \"%1\" was made.").arg(q(id)));
-    if (resource != g.resource)
+    if (b.resource != g.resource)
         return reject("resource_mismatch",
             QStringLiteral("The grant \"%1\" holds %2 credits, not %3.")
-                .arg(q(id), q(g.resource), q(resource)));
+                .arg(q(id), q(g.resource), q(std::string(b.resource))));
     if (end > g.expiresAt)
         return reject(
             "expired", QStringLiteral("Credits of \"%1\" cannot be used after they expire.").arg(q(id)));
-    const std::string &usageKey = scratchKey(id, usage);
+    const std::string &usageKey = scratchKey(id, b.usage);
     const uint64_t usageHash = KeySet::hashOf(usageKey);
     if (c.s.usageSeen(usageKey, usageHash))
         return reject("duplicate_usage",
-            QStringLiteral("The usage \"%1\" is already recorded for \"%2\".").arg(q(usage), q(id)));
+            QStringLiteral("The usage \"%1\" is already recorded for \"%2\".")
+                .arg(q(std::string(b.usage)), q(id)));
     if (amount > g.available)
         return reject("insufficient_balance",
             QStringLiteral("The grant \"%1\" has %2 GPU-hours released and unused; "
@@ -906,6 +905,20 @@ Result<Outcome> usageRecorded(Ctx &c)
     transfer(c, grantAccount(id), kConsumedAccount, g.resource, amount, id);
     markGrant(c, id);
     return Outcome::Applied;
+}
+
+Result<Outcome> usageRecorded(Ctx &c)
+{
+    CHECK(requireRole(c, { Role::Admin, Role::ProgrammeManager }));
+    c.r.only({ "grant", "usage", "resource", "amount", "period_start", "period_end" });
+    const std::string id = c.r.id("grant");
+    const std::string usage = c.r.text("usage", 128);
+    const std::string resource = c.r.resource("resource");
+    const int64_t amount = c.r.amount("amount");
+    const int64_t start = c.r.time("period_start");
+    const int64_t end = c.r.time("period_end");
+    READ_OK();
+    return recordUsage(c, UsageFields { id, usage, resource, amount, start, end });
 }
 
 Result<Outcome> creditsExpired(Ctx &c)
@@ -1120,14 +1133,19 @@ const std::vector<std::string> &Rules::entryTypes()
     return types;
 }
 
-Result<Outcome> Rules::apply(State &state, const Entry &entry, const EntryContext &ctx)
+namespace {
+
+// What every entry but the genesis goes through before its handler: clock, author, key, revocation.
+// `usage` set: the entry is a usage record given field by field (Rules::applyUsage).
+Result<Outcome> applyChecked(
+    State &state, const Entry &entry, const EntryContext &ctx, const UsageFields *usage)
 {
     if (entry.createdAt > ctx.at + kMaxClockSkewMs)
         return reject("clock_skew",
             QStringLiteral("The entry was created in the future (more than five minutes "
                            "ahead of the sequencer); check the computer's clock."));
     Ctx c { state, entry, ctx, BodyReader(entry.body) };
-    if (entry.type == "alliance.genesis") {
+    if (!usage && entry.type == "alliance.genesis") {
         auto r = genesis(c);
         if (r) {
             state.size = ctx.seq + 1;
@@ -1149,12 +1167,32 @@ Result<Outcome> Rules::apply(State &state, const Entry &entry, const EntryContex
         return reject("revoked_member",
             QStringLiteral("The key %1 (%2) has been revoked.").arg(q(entry.author), q(member->second.name)));
     c.author = &member->second;
-    auto r = dispatch(c);
+    Result<Outcome> r = Outcome::Applied;
+    if (usage) {
+        // usageRecorded's steps, with the body already read.
+        auto allowed = requireRole(c, { Role::Admin, Role::ProgrammeManager });
+        r = allowed ? recordUsage(c, *usage) : Result<Outcome>(allowed.error());
+    } else {
+        r = dispatch(c);
+    }
     if (r) {
         state.size = ctx.seq + 1;
         state.lastAt = ctx.at;
     }
     return r;
+}
+
+} // namespace
+
+Result<Outcome> Rules::apply(State &state, const Entry &entry, const EntryContext &ctx)
+{
+    return applyChecked(state, entry, ctx, nullptr);
+}
+
+Result<Outcome> Rules::applyUsage(
+    State &state, const Entry &header, const UsageFields &body, const EntryContext &ctx)
+{
+    return applyChecked(state, header, ctx, &body);
 }
 
 } // namespace ledger

@@ -44,6 +44,26 @@ int64_t State::balance(std::string_view account, std::string_view resource) cons
     return it == balances.end() ? 0 : it->second;
 }
 
+void State::trimCache()
+{
+    if (cacheLimit == 0 || !trackDirty || !trackDirtyRows)
+        return;
+    const Dirty &d = dirty;
+    auto cleanIn = [](const std::unordered_set<std::string> &set) {
+        return [&set](const auto &row) { return !set.count(row.first); };
+    };
+    members.evictClean(cacheLimit, cleanIn(d.members));
+    startups.evictClean(cacheLimit, cleanIn(d.startups));
+    startupByBrn.evictClean(cacheLimit, [&](const auto &row) { return !d.startups.count(row.second); });
+    applications.evictClean(cacheLimit, cleanIn(d.applications));
+    grants.evictClean(cacheLimit, cleanIn(d.grants));
+    std::string key;
+    balances.evictClean(cacheLimit, [&](const auto &row) {
+        key.assign(row.first.first).append(1, '\n').append(row.first.second); // as Dirty::balances names it
+        return !d.balances.count(key);
+    });
+}
+
 std::string sponsorAccount(const std::string &id)
 {
     return "sponsor:" + id;

@@ -269,6 +269,15 @@ struct State
     // the cost of a usage record's replay after the rules themselves.
     bool trackDirtyRows = true;
 
+    // How many rows each on-demand map (members, startups, applications, grants, balances) keeps in memory
+    // at most after a flush; 0: no bound. store::loadState(OnDemand) sets kDefaultCacheRows.
+    size_t cacheLimit = 0;
+    static constexpr size_t kDefaultCacheRows = 20'000;
+    // Applies cacheLimit: forgets clean rows (none named in `dirty`) of the on-demand maps beyond it. Does
+    // nothing while dirty rows are not tracked (trackDirtyRows false), when it could not tell them apart.
+    // References into those maps do not survive it; store::flushState calls it when it is done.
+    void trimCache();
+
     int64_t balance(std::string_view account, std::string_view resource) const;
 };
 

@@ -2,6 +2,7 @@
 
 #include "ledger/codec/entry.h"
 #include "ledger/domain/rules.h"
+#include "ledger/domain/usagerecord.h"
 #include "ledger/engine/logreader.h"
 #include "ledger/engine/parallel.h"
 #include "ledger/store/projections.h"
@@ -29,14 +30,9 @@ Result<std::vector<std::pair<std::string, std::string>>> movementIndexes(sql::Da
     if (!stmt)
         return stmt.error();
     std::vector<std::pair<std::string, std::string>> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        out.emplace_back(std::string(stmt->textView(0)), std::string(stmt->textView(1)));
-    }
+    LEDGER_TRY(stmt->eachRow([&](const sql::Statement &st) {
+        out.emplace_back(std::string(st.textView(0)), std::string(st.textView(1)));
+    }));
     return out;
 }
 
@@ -53,6 +49,10 @@ struct Decoded
 {
     int64_t seq = 0;
     int64_t sequencedAt = 0;
+    // A usage record in the canonical form readUsageRecord takes is read into `usage` (no JSON tree);
+    // every other entry is decoded into `entry`.
+    bool isUsage = false;
+    UsageRecord usage;
     Result<Entry> entry = Entry {};
     char idHex[64]; // the entry id in lowercase hex (a stored id is 32 bytes; more is cut, as verify reports)
     size_t idHexSize = 0;
@@ -199,7 +199,10 @@ Result<RebuildReport> rebuildProjections(
                 Decoded &d = out.emplace_back();
                 d.seq = row.seq;
                 d.sequencedAt = row.sequencedAt;
-                d.entry = decodeEntry(row.entry, false);
+                d.isUsage
+                    = readUsageRecord(std::string_view(row.entry.data(), size_t(row.entry.size())), d.usage);
+                if (!d.isUsage)
+                    d.entry = decodeEntry(row.entry, false);
                 static constexpr char kHex[] = "0123456789abcdef";
                 const size_t idBytes = std::min<size_t>(size_t(row.entryId.size()), sizeof d.idHex / 2);
                 for (size_t i = 0; i < idBytes; ++i) {
@@ -219,11 +222,13 @@ Result<RebuildReport> rebuildProjections(
         });
         int64_t done = 0;
         EntryContext ctx;
+        Entry usageHeader; // what applyUsage reads of a usage record's envelope, reused
+        usageHeader.type = "usage.recorded";
         while (auto *item = scan.next()) {
             if (item->error)
                 return *item->error;
             for (Decoded &d : item->payload) {
-                if (!d.entry)
+                if (!d.isUsage && !d.entry)
                     return makeError("invalid_entry",
                         QStringLiteral("Entry %1 cannot be read: %2; run `alliancectl verify`.")
                             .arg(d.seq)
@@ -233,7 +238,14 @@ Result<RebuildReport> rebuildProjections(
                 ctx.at = d.sequencedAt;
                 ctx.entryId.assign(d.idHex, d.idHexSize);
                 ctx.authorKey = d.authorKey;
-                auto applied = Rules::apply(state, d.entry.value(), ctx);
+                Result<Outcome> applied = Outcome::Applied;
+                if (d.isUsage) {
+                    usageHeader.author.assign(d.usage.authorView());
+                    usageHeader.createdAt = d.usage.createdAt;
+                    applied = Rules::applyUsage(state, usageHeader, d.usage.fields(), ctx);
+                } else {
+                    applied = Rules::apply(state, d.entry.value(), ctx);
+                }
                 if (!applied)
                     return makeError("rule_violation",
                         QStringLiteral("Entry %1 breaks the rules (%2); the log is damaged, run "

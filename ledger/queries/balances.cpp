@@ -13,18 +13,6 @@ namespace {
 
 constexpr std::string_view kPending = "pending_approval";
 
-#define TRY_STMT(var, sqlText)                                                                               \
-    auto var##Result = store.db().cached(sqlText);                                                           \
-    if (!var##Result)                                                                                        \
-        return var##Result.error();                                                                          \
-    sql::Statement &var = *var##Result.value();                                                              \
-    sql::ResetGuard var##Guard(var)
-
-std::string str(const sql::Statement &st, int col)
-{
-    return std::string(st.textView(col));
-}
-
 std::vector<TrancheRow> readTranches(std::string_view text)
 {
     std::vector<TrancheRow> out;
@@ -47,12 +35,12 @@ std::vector<TrancheRow> readTranches(std::string_view text)
 MemberInfo readMember(const sql::Statement &st)
 {
     MemberInfo m;
-    m.keyId = str(st, 0);
+    m.keyId = detail::str(st, 0);
     m.publicKey = st.blob(1);
-    m.name = str(st, 2);
-    m.role = str(st, 3);
-    m.startup = str(st, 4);
-    m.sponsor = str(st, 5);
+    m.name = detail::str(st, 2);
+    m.role = detail::str(st, 3);
+    m.startup = detail::str(st, 4);
+    m.sponsor = detail::str(st, 5);
     m.revoked = st.int64(6) != 0;
     m.enrolledAt = st.int64(7);
     return m;
@@ -75,14 +63,7 @@ void sortMembers(std::vector<MemberInfo> &list)
 Result<std::vector<MemberInfo>> collectMembers(sql::Statement &st)
 {
     std::vector<MemberInfo> out;
-    for (;;) {
-        auto row = st.step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        out.push_back(readMember(st));
-    }
+    LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) { out.push_back(readMember(st)); }));
     sortMembers(out);
     return out;
 }
@@ -98,10 +79,10 @@ Error unknown(const char *what, std::string_view id)
 PoolUtilisation readPool(const sql::Statement &st)
 {
     PoolUtilisation p;
-    p.id = str(st, 0);
-    p.sponsor = str(st, 1);
-    p.programme = str(st, 2);
-    p.resource = str(st, 3);
+    p.id = detail::str(st, 0);
+    p.sponsor = detail::str(st, 1);
+    p.programme = detail::str(st, 2);
+    p.resource = detail::str(st, 3);
     p.pledged = st.int64(4);
     p.validUntil = st.int64(5);
     p.closed = st.int64(6) != 0;
@@ -113,12 +94,12 @@ PoolUtilisation readPool(const sql::Statement &st)
 GrantRow detail::readGrantRow(const sql::Statement &st)
 {
     GrantRow g;
-    g.id = str(st, 0);
-    g.application = str(st, 1);
-    g.startup = str(st, 2);
-    g.pool = str(st, 3);
-    g.resource = str(st, 4);
-    g.status = str(st, 5);
+    g.id = detail::str(st, 0);
+    g.application = detail::str(st, 1);
+    g.startup = detail::str(st, 2);
+    g.pool = detail::str(st, 3);
+    g.resource = detail::str(st, 4);
+    g.status = detail::str(st, 5);
     g.amount = st.int64(6);
     g.unreleased = st.int64(7);
     g.available = st.int64(8);
@@ -136,15 +117,10 @@ Result<LedgerInfo> ledgerInfo(store::LedgerStore &store)
 {
     LedgerInfo info;
     {
-        TRY_STMT(st,
+        LQ_STMT(st,
             "SELECT key, value FROM meta WHERE key IN ('alliance_id', 'alliance_name', 'origin', "
             "'root_key', 'checkpoint_key', 'registry_url', 'projection_size', 'projection_last_at')");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
+        LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
             const std::string_view key = st.textView(0);
             const QByteArray value = st.blob(1);
             if (key == "alliance_id")
@@ -163,7 +139,7 @@ Result<LedgerInfo> ledgerInfo(store::LedgerStore &store)
                 info.projectionSize = value.toLongLong();
             else if (key == "projection_last_at")
                 info.lastSequencedAt = value.toLongLong();
-        }
+        }));
     }
     auto size = store.logSize();
     if (!size)
@@ -181,14 +157,15 @@ Result<LedgerInfo> ledgerInfo(store::LedgerStore &store)
 
 Result<std::optional<StartupInfo>> startup(store::LedgerStore &store, std::string_view id)
 {
-    TRY_STMT(st, "SELECT id, name, brn, sector FROM startups WHERE id = ?");
+    LQ_STMT(st, "SELECT id, name, brn, sector FROM startups WHERE id = ?");
     st.bind(1, id);
     auto row = st.step();
     if (!row)
         return row.error();
     if (!row.value())
         return std::optional<StartupInfo>();
-    return std::optional<StartupInfo>(StartupInfo { str(st, 0), str(st, 1), str(st, 2), str(st, 3) });
+    return std::optional<StartupInfo>(
+        StartupInfo { detail::str(st, 0), detail::str(st, 1), detail::str(st, 2), detail::str(st, 3) });
 }
 
 Result<StartupBalances> startupBalances(store::LedgerStore &store, std::string_view startupId)
@@ -201,15 +178,10 @@ Result<StartupBalances> startupBalances(store::LedgerStore &store, std::string_v
     StartupBalances out;
     out.startup = std::move(*info.value());
 
-    TRY_STMT(
+    LQ_STMT(
         st, "SELECT " LQ_GRANT_COLUMNS " FROM grants WHERE startup = ? ORDER BY resource, expires_at, id");
     st.bind(1, startupId);
-    for (;;) {
-        auto row = st.step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
+    LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
         GrantRow g = detail::readGrantRow(st);
         if (out.resources.empty() || out.resources.back().resource != g.resource) {
             out.resources.emplace_back();
@@ -231,7 +203,7 @@ Result<StartupBalances> startupBalances(store::LedgerStore &store, std::string_v
                 r.earliestExpiry = g.expiresAt;
         }
         r.grants.push_back(std::move(g));
-    }
+    }));
     return out;
 }
 
@@ -239,7 +211,7 @@ namespace {
 
 Result<int64_t> poolBalance(store::LedgerStore &store, const PoolUtilisation &p)
 {
-    TRY_STMT(st, "SELECT amount FROM balances WHERE account = ? AND resource = ?");
+    LQ_STMT(st, "SELECT amount FROM balances WHERE account = ? AND resource = ?");
     st.bind(1, "pool:" + p.id).bind(2, p.resource);
     auto row = st.step();
     if (!row)
@@ -270,7 +242,7 @@ Result<PoolUtilisation> poolUtilisation(store::LedgerStore &store, std::string_v
 {
     PoolUtilisation p;
     {
-        TRY_STMT(st,
+        LQ_STMT(st,
             "SELECT id, sponsor, programme, resource, pledged, valid_until, closed FROM pools WHERE id = ?");
         st.bind(1, poolId);
         auto row = st.step();
@@ -281,7 +253,7 @@ Result<PoolUtilisation> poolUtilisation(store::LedgerStore &store, std::string_v
         p = readPool(st);
     }
     {
-        TRY_STMT(st, "SELECT " POOL_GRANT_SUMS " FROM grants WHERE pool = ?");
+        LQ_STMT(st, "SELECT " POOL_GRANT_SUMS " FROM grants WHERE pool = ?");
         st.bind(1, poolId);
         auto row = st.step();
         if (!row)
@@ -300,43 +272,28 @@ Result<std::vector<PoolUtilisation>> pools(store::LedgerStore &store)
     std::vector<PoolUtilisation> out;
     std::map<std::string, size_t> index;
     {
-        TRY_STMT(st,
+        LQ_STMT(st,
             "SELECT id, sponsor, programme, resource, pledged, valid_until, closed FROM pools ORDER BY id");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            index[str(st, 0)] = out.size();
+        LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
+            index[detail::str(st, 0)] = out.size();
             out.push_back(readPool(st));
-        }
+        }));
     }
     {
-        TRY_STMT(st, "SELECT pool, " POOL_GRANT_SUMS " FROM grants GROUP BY pool");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            auto it = index.find(str(st, 0));
+        LQ_STMT(st, "SELECT pool, " POOL_GRANT_SUMS " FROM grants GROUP BY pool");
+        LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
+            auto it = index.find(detail::str(st, 0));
             if (it != index.end())
                 readPoolSums(st, 1, out[it->second]);
-        }
+        }));
     }
     {
-        TRY_STMT(st, "SELECT account, amount FROM balances WHERE account >= 'pool:' AND account < 'pool;'");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
+        LQ_STMT(st, "SELECT account, amount FROM balances WHERE account >= 'pool:' AND account < 'pool;'");
+        LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
             auto it = index.find(std::string(st.textView(0).substr(5)));
             if (it != index.end())
                 out[it->second].balance += st.int64(1);
-        }
+        }));
     }
     return out;
 }
@@ -350,43 +307,27 @@ Result<std::vector<ResourceSummary>> summary(store::LedgerStore &store)
         return r;
     };
     {
-        TRY_STMT(st, "SELECT resource, COUNT(*), COALESCE(SUM(pledged), 0) FROM pools GROUP BY resource");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
+        LQ_STMT(st, "SELECT resource, COUNT(*), COALESCE(SUM(pledged), 0) FROM pools GROUP BY resource");
+        LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
             ResourceSummary &r = at(st.textView(0));
             r.pools = st.int64(1);
             r.pledged = st.int64(2);
-        }
+        }));
     }
     {
-        TRY_STMT(st,
+        LQ_STMT(st,
             "SELECT resource, COALESCE(SUM(amount), 0) FROM balances WHERE account >= 'pool:' AND account "
             "< 'pool;' GROUP BY resource");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            at(st.textView(0)).poolBalance = st.int64(1);
-        }
+        LEDGER_TRY(detail::eachRow(
+            st, [&](const sql::Statement &) { at(st.textView(0)).poolBalance = st.int64(1); }));
     }
     {
-        TRY_STMT(st,
+        LQ_STMT(st,
             "SELECT resource, COUNT(DISTINCT startup), COUNT(*), COALESCE(SUM(amount), 0), "
             "COALESCE(SUM(unreleased), 0), COALESCE(SUM(available), 0), COALESCE(SUM(consumed), 0), "
             "COALESCE(SUM(expired), 0), COALESCE(SUM(clawed_back), 0) FROM grants WHERE status <> "
             "'pending_approval' GROUP BY resource");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
+        LEDGER_TRY(detail::eachRow(st, [&](const sql::Statement &) {
             ResourceSummary &r = at(st.textView(0));
             r.startups = st.int64(1);
             r.grants = st.int64(2);
@@ -397,20 +338,14 @@ Result<std::vector<ResourceSummary>> summary(store::LedgerStore &store)
             r.expired = st.int64(7);
             r.clawedBack = st.int64(8);
             r.balance = r.unreleased + r.available;
-        }
+        }));
     }
     {
-        TRY_STMT(st,
+        LQ_STMT(st,
             "SELECT resource, COALESCE(SUM(amount), 0) FROM grants WHERE status = 'pending_approval' "
             "GROUP BY resource");
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            at(st.textView(0)).pending = st.int64(1);
-        }
+        LEDGER_TRY(
+            detail::eachRow(st, [&](const sql::Statement &) { at(st.textView(0)).pending = st.int64(1); }));
     }
     std::vector<ResourceSummary> out;
     out.reserve(byResource.size());
@@ -421,20 +356,20 @@ Result<std::vector<ResourceSummary>> summary(store::LedgerStore &store)
 
 Result<std::vector<MemberInfo>> members(store::LedgerStore &store)
 {
-    TRY_STMT(st, "SELECT " MEMBER_COLUMNS " FROM members");
+    LQ_STMT(st, "SELECT " MEMBER_COLUMNS " FROM members");
     return collectMembers(st);
 }
 
 Result<std::vector<MemberInfo>> startupMembers(store::LedgerStore &store, std::string_view startupId)
 {
-    TRY_STMT(st, "SELECT " MEMBER_COLUMNS " FROM members WHERE startup = ?");
+    LQ_STMT(st, "SELECT " MEMBER_COLUMNS " FROM members WHERE startup = ?");
     st.bind(1, startupId);
     return collectMembers(st);
 }
 
 Result<std::optional<MemberInfo>> member(store::LedgerStore &store, std::string_view keyId)
 {
-    TRY_STMT(st, "SELECT " MEMBER_COLUMNS " FROM members WHERE key_id = ?");
+    LQ_STMT(st, "SELECT " MEMBER_COLUMNS " FROM members WHERE key_id = ?");
     st.bind(1, keyId);
     auto row = st.step();
     if (!row)

@@ -190,12 +190,7 @@ Result<void> LedgerStore::scanLog(int64_t from, int64_t to, const std::function<
     sql::Statement &s = stmt.value();
     s.bind(1, from).bind(2, to);
     LogView v;
-    for (;;) {
-        auto row = s.step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
+    return s.eachRow([&](const sql::Statement &) {
         v.seq = s.int64(0);
         v.sequencedAt = s.int64(1);
         v.entryId = s.blobView(2);
@@ -206,10 +201,8 @@ Result<void> LedgerStore::scanLog(int64_t from, int64_t to, const std::function<
         v.authorKey = s.blobView(7);
         v.entry = s.blobView(8);
         v.sig = s.blobView(9);
-        if (!fn(v))
-            break;
-    }
-    return {};
+        return fn(v);
+    });
 }
 
 Result<void> LedgerStore::addCheckpoint(const CheckpointRecord &c)
@@ -250,14 +243,7 @@ Result<std::vector<CheckpointRecord>> LedgerStore::checkpoints()
     if (!stmt)
         return stmt.error();
     std::vector<CheckpointRecord> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        out.push_back(readCheckpoint(stmt.value()));
-    }
+    LEDGER_TRY(stmt->eachRow([&](const sql::Statement &st) { out.push_back(readCheckpoint(st)); }));
     return out;
 }
 

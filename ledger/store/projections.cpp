@@ -248,16 +248,10 @@ void noteFailure(std::optional<Error> &failure, const Error &e)
 Result<void> eachRow(
     std::optional<Error> &failure, sql::Statement &st, const std::function<void(const sql::Statement &)> &fn)
 {
-    for (;;) {
-        auto row = st.step();
-        if (!row) {
-            noteFailure(failure, row.error());
-            return row.error();
-        }
-        if (!row.value())
-            return {};
-        fn(st);
-    }
+    auto done = st.eachRow(fn);
+    if (!done)
+        noteFailure(failure, done.error());
+    return done;
 }
 
 using Failure = std::shared_ptr<std::optional<Error>>;
@@ -570,6 +564,7 @@ Result<void> flushState(sql::Database &db, State &s)
         s.usageKeys.clear(); // now on disk: usageLookup answers for them
     LEDGER_TRY(writePosition(db, s));
     d.clear();
+    s.trimCache(); // everything is written: a long-lived state forgets rows beyond its bound
     return {};
 }
 
@@ -601,14 +596,7 @@ Result<void> loadState(sql::Database &db, State &s, LoadMode mode)
         auto stmt = db.prepare(sqlText);
         if (!stmt)
             return stmt.error();
-        for (;;) {
-            auto row = stmt->step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                return {};
-            fn(stmt.value());
-        }
+        return stmt->eachRow(fn);
     };
 
     LEDGER_TRY(
@@ -731,8 +719,10 @@ Result<void> loadState(sql::Database &db, State &s, LoadMode mode)
             noteFailure(*failure, row.error());
         return row && row.value();
     };
-    if (mode == LoadMode::OnDemand)
+    if (mode == LoadMode::OnDemand) {
         s.sourceError = failure; // also for the usage look-ups
+        s.cacheLimit = State::kDefaultCacheRows;
+    }
     s.dirty.clear();
     return {};
 }

@@ -327,14 +327,7 @@ Result<QString> Database::integrityCheck(bool quick)
     if (!stmt.ok())
         return stmt.error();
     QStringList problems;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        problems << stmt->text(0);
-    }
+    LEDGER_TRY(stmt->eachRow([&](const Statement &st) { problems << st.text(0); }));
     return problems.join(QLatin1Char('\n'));
 }
 

@@ -108,6 +108,25 @@ public:
         return stepFailure(rc);
     }
 
+    // Steps to the end, calling fn(const Statement &) for each row: the row loop every reader writes. A fn
+    // that returns bool stops the loop by returning false. The first step error, if any.
+    template<typename Fn> Result<void> eachRow(Fn &&fn)
+    {
+        for (;;) {
+            auto r = step();
+            if (!r.ok())
+                return r.error();
+            if (!r.value())
+                return {};
+            if constexpr (std::is_same_v<decltype(fn(std::as_const(*this))), bool>) {
+                if (!fn(std::as_const(*this)))
+                    return {};
+            } else {
+                fn(std::as_const(*this));
+            }
+        }
+    }
+
     // Steps until done (rows are discarded), then reset().
     Result<void> exec()
     {

@@ -4,6 +4,7 @@
 // nothing. And the compact usage-key containers (ledger/domain/keyset.h) the replays use.
 
 #include "ledger/domain/keyset.h"
+#include "ledger/domain/rules.h"
 #include "ledger/engine/statediff.h"
 #include "ledger/engine/verifier.h"
 #include "ledger/store/projections.h"
@@ -13,6 +14,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace ledger;
 using namespace testsupport;
@@ -187,6 +189,86 @@ private slots:
         auto report = verifyLedger(f.store());
         QVERIFY(report.ok());
         QVERIFY2(report->ok, qPrintable(report->code + QLatin1Char(' ') + report->problem));
+    }
+
+    // A long-lived state keeps at most State::cacheLimit rows per on-demand map after each flush, dropping
+    // only clean ones; what it dropped comes back, as it was, when it is looked up again.
+    void evictsCleanRowsBeyondItsBound()
+    {
+        LedgerFixture f;
+        const World &w = f.buildStandard();
+        LF_STOP_IF_FAILED();
+        const int64_t now = f.clock.nowMs();
+        std::vector<std::string> grants;
+        for (int i = 0; i < 8; ++i) {
+            const std::string app = "app-x" + std::to_string(i);
+            grants.push_back("g-x" + std::to_string(i));
+            f.standardApplication(app, w.startup2, 10'000);
+            f.standardGrant(grants.back(), app, { { 10'000, now } }, now + 90 * kDay);
+        }
+        LF_STOP_IF_FAILED();
+
+        sql::Database &db = f.store().db();
+        State s;
+        QVERIFY(store::loadState(db, s, store::LoadMode::OnDemand).ok());
+        QCOMPARE(s.cacheLimit, State::kDefaultCacheRows);
+        s.cacheLimit = 4;
+        int64_t seq = s.size;
+        // One usage record per grant and transaction, written as the sequencer writes them.
+        auto use = [&](const std::string &grant, const std::string &usage, int64_t amount) {
+            const SignedEntry signedEntry
+                = f.sign(w.pm, "usage.recorded", bodies::usage(grant, usage, w.resource, amount, now, now));
+            auto entry = decodeEntry(signedEntry.bytes);
+            QVERIFY(entry.ok());
+            EntryContext ctx { seq, now, std::string(64, 'e'), w.pm.publicKey().raw() };
+            auto applied = Rules::apply(s, entry.value(), ctx);
+            QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().toString()));
+            ++seq;
+        };
+        for (const std::string &g : grants) {
+            auto tx = sql::Transaction::begin(db);
+            QVERIFY(tx.ok());
+            use(g, "u-1", 1'000);
+            QVERIFY(store::flushState(db, s).ok());
+            QVERIFY(tx->commit().ok());
+            QVERIFY2(s.grants.loadedSize() <= 4, qPrintable(QString::number(s.grants.loadedSize())));
+            QVERIFY(s.balances.loadedSize() <= 4);
+            QVERIFY(s.members.loadedSize() <= 4);
+        }
+        QVERIFY(s.grants.loadedSize() < grants.size()); // some did go
+
+        // Rows changed and not yet written are never dropped: were g-x0 fetched again, it would read as
+        // the store has it (1,000 consumed).
+        s.cacheLimit = 1;
+        {
+            auto tx = sql::Transaction::begin(db);
+            QVERIFY(tx.ok());
+            for (const std::string &g : grants)
+                QVERIFY(s.grants.find(g) != s.grants.end());
+            use("g-x0", "u-2", 2'000);
+            QVERIFY(s.dirty.grants.count("g-x0"));
+            s.trimCache();
+            QVERIFY(s.grants.loadedSize() < grants.size()); // clean ones went
+            QVERIFY(s.grants.loadedSize() >= 1);
+            QCOMPARE(s.grants.at("g-x0").consumed, int64_t(3'000));
+            QCOMPARE(s.balance("consumed", w.resource), int64_t(8'000 + 2'000));
+            QVERIFY(tx->rollback().ok());
+        }
+
+        // Every row as a full load of the store reads it, whether it stayed or went and came back.
+        State fresh;
+        QVERIFY(store::loadState(db, fresh, store::LoadMode::OnDemand).ok());
+        fresh.cacheLimit = 4;
+        for (const std::string &g : grants)
+            QCOMPARE(fresh.grants.at(g).consumed, int64_t(1'000));
+        fresh.trimCache();
+        QVERIFY(fresh.grants.loadedSize() <= 4);
+        State whole;
+        QVERIFY(store::loadState(db, whole, store::LoadMode::Everything).ok());
+        QCOMPARE(firstDifference(whole, fresh), QString());
+        // A map walked whole stays whole: walking it again reads nothing.
+        fresh.trimCache();
+        QCOMPARE(fresh.grants.loadedSize(), whole.grants.size());
     }
 };
 
