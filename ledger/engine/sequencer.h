@@ -28,6 +28,7 @@ struct Receipt
 };
 
 class WalCheckpointer;
+class SignatureChecks;
 
 class Sequencer
 {
@@ -46,12 +47,27 @@ public:
     // nothing of the batch was stored (the receipts are not returned).
     Result<std::vector<Receipt>> submit(const std::vector<SignedEntry> &batch);
 
+    // Sequences entries this process has just built, signing them with `key` on all cores as it goes (an
+    // import). Their signatures are not verified — they are made here, by this key, over these bytes — but
+    // every other check is the same as submit()'s: shape, author = key, idempotency, nonces, every rule.
+    // Entries from anywhere else (a registry, a replica, a file of signed entries) go through submit().
+    // allOrNothing: if any entry is rejected, nothing is stored and the others' receipts say "not_stored";
+    // dryRun: every entry is checked in order as if stored, then nothing is.
+    struct OwnOptions
+    {
+        bool allOrNothing = false;
+        bool dryRun = false;
+    };
+    Result<std::vector<Receipt>> submitOwn(
+        std::vector<Entry> entries, const crypto::PrivateKey &key, const OwnOptions &options);
+
     // Signs a checkpoint for the current tree if it has none yet.
     Result<void> checkpoint();
 
 private:
     Sequencer(store::LedgerStore &store, const Clock &clock);
     Result<void> reload();
+    Result<std::vector<Receipt>> sequence(SignatureChecks &checks, size_t count, const OwnOptions &options);
     Result<void> writeCheckpoint(int64_t signedAt);
 
     store::LedgerStore &m_store;

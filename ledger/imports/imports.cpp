@@ -3,8 +3,8 @@
 #include "ledger/codec/entry.h"
 #include "ledger/domain/rules.h"
 #include "ledger/domain/units.h"
-#include "ledger/engine/parallel.h"
 #include "ledger/imports/csvreader.h"
+#include "ledger/store/projections.h"
 
 #include <QRegularExpression>
 
@@ -67,13 +67,14 @@ struct Planned
     Entry entry; // checked against the rules; signed only once the whole file is known to be good
 };
 
-// Checks every planned entry against a copy of the state in order (as the sequencer will), collecting the
-// rows the rules refuse, then — unless there are bad rows and !skipBad — sequences the rest as one batch.
+// Sequences the planned entries (already checked against the rules on the checker's state, in order) as one
+// batch — unless there are bad rows and !skipBad. The sequencer signs them itself and checks every rule
+// again; all-or-nothing unless skipBad, so nothing is half-imported even if it disagreed with the checker.
 Result<void> commit(LedgerSession &session, const crypto::PrivateKey &key, std::vector<Planned> &planned,
     ImportResult &result, const ImportOptions &options)
 {
-    std::sort(result.problems.begin(), result.problems.end(),
-        [](const auto &a, const auto &b) { return a.line < b.line; });
+    auto byLine = [](const auto &a, const auto &b) { return a.line < b.line; };
+    std::sort(result.problems.begin(), result.problems.end(), byLine);
     result.applied = false;
     if (!result.problems.empty() && !options.skipBad)
         return {};
@@ -84,23 +85,30 @@ Result<void> commit(LedgerSession &session, const crypto::PrivateKey &key, std::
     auto seq = session.sequencer();
     if (!seq)
         return seq.error();
-    // Signing is most of the work before the sequencer: spread it over the cores.
-    std::vector<SignedEntry> batch(planned.size());
-    parallelFor(planned.size(), [&](size_t begin, size_t end) {
-        for (size_t i = begin; i < end; ++i)
-            batch[i] = signEntry(planned[i].entry, key);
-    });
-    auto receipts = seq.value()->submit(batch);
+    std::vector<Entry> entries;
+    entries.reserve(planned.size());
+    for (Planned &p : planned)
+        entries.push_back(std::move(p.entry));
+    Sequencer::OwnOptions own;
+    own.allOrNothing = !options.skipBad;
+    auto receipts = seq.value()->submitOwn(std::move(entries), key, own);
     if (!receipts)
         return receipts.error();
+    bool rejected = false;
     for (size_t i = 0; i < receipts->size(); ++i) {
         const Receipt &r = receipts.value()[i];
-        if (r.accepted && !r.duplicate)
-            ++result.recorded;
-        else if (!r.accepted)
+        if (!r.accepted && r.rejection.code != QLatin1String("not_stored")) {
+            rejected = true;
             result.problems.push_back(
                 { planned[i].line, r.rejection.code + QStringLiteral(": ") + r.rejection.message });
+        }
     }
+    std::sort(result.problems.begin(), result.problems.end(), byLine);
+    if (rejected && !options.skipBad)
+        return {}; // nothing was stored
+    for (const Receipt &r : receipts.value())
+        if (r.accepted && !r.duplicate)
+            ++result.recorded;
     result.applied = true;
     return {};
 }
@@ -137,15 +145,38 @@ struct Checker
     }
 };
 
+// The checker's state reads the store row by row as rows are looked up (not a copy of everything: on a large
+// alliance that alone took seconds), and never writes: nothing it changes is flushed.
 Result<Checker> makeChecker(LedgerSession &session, const crypto::PrivateKey &author)
 {
-    auto state = session.state();
-    if (!state)
-        return state.error();
-    Checker c { *state.value(), state.value()->size, session.clock().nowMs(), author.keyId().toStdString(),
+    State state;
+    LEDGER_TRY(store::loadState(session.store().db(), state, store::LoadMode::OnDemand));
+    state.trackDirty = false;
+    const int64_t size = state.size;
+    return Checker { std::move(state), size, session.clock().nowMs(), author.keyId().toStdString(),
         author.publicKey().raw() };
-    c.copy.trackDirty = false;
-    return c;
+}
+
+// Every grant id by "startup\nresource", the earliest to expire first (then by id).
+Result<std::unordered_map<std::string, std::vector<std::string>>> grantsByStartupAndResource(
+    sql::Database &db)
+{
+    std::unordered_map<std::string, std::vector<std::string>> out;
+    auto st = db.prepare("SELECT startup, resource, id FROM grants ORDER BY expires_at, id");
+    if (!st)
+        return st.error();
+    for (;;) {
+        auto more = st->step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            break;
+        std::string key(st->textView(0));
+        key += '\n';
+        key += st->textView(1);
+        out[key].emplace_back(st->textView(2));
+    }
+    return out;
 }
 
 // "2026-03" -> [2026-03-01, 2026-04-01); "2026-03-15" -> that day.
@@ -203,14 +234,11 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
     if (!checker)
         return checker.error();
     Checker &ck = checker.value();
-    // (startup, resource) -> that startup's grants of the resource, the earliest to expire first.
-    std::unordered_map<std::string, std::vector<const Grant *>> grantsOf;
-    for (const auto &[id, g] : ck.copy.grants)
-        grantsOf[g.startup + '\n' + g.resource].push_back(&g);
-    for (auto &[k, v] : grantsOf)
-        std::sort(v.begin(), v.end(), [](const Grant *a, const Grant *b) {
-            return a->expiresAt != b->expiresAt ? a->expiresAt < b->expiresAt : a->id < b->id;
-        });
+    // (startup, resource) -> that startup's grant ids of the resource, the earliest to expire first: one
+    // query for the whole file instead of a look-up per row.
+    auto grantsOf = grantsByStartupAndResource(session.store().db());
+    if (!grantsOf)
+        return grantsOf.error();
 
     ImportResult result;
     result.rows = int64_t(table->records.size());
@@ -278,23 +306,25 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
             continue;
         }
         keysInFile.emplace(usageKey, r.line);
-        const auto candidates = grantsOf.find(*startup + '\n' + *resource);
-        if (candidates == grantsOf.end()) {
+        const auto candidates = grantsOf->find(*startup + '\n' + *resource);
+        if (candidates == grantsOf->end()) {
             bad(QStringLiteral("startup %1 holds no grant of %2").arg(startupText, q(*resource)));
             continue;
         }
         bool already = false;
-        for (const Grant *g : candidates->second)
-            already = already || ck.copy.usageSeen(g->id + '\n' + usageKey);
+        for (const std::string &g : candidates->second)
+            already = already || ck.copy.usageSeen(g + '\n' + usageKey);
         if (already) {
             ++result.alreadyRecorded;
             continue;
         }
         std::optional<QString> firstReason;
         bool placed = false;
-        for (const Grant *g : candidates->second) {
-            if (g->status != GrantStatus::Active)
+        for (const std::string &gid : candidates->second) {
+            const auto grant = ck.copy.grants.find(gid);
+            if (grant == ck.copy.grants.end() || grant->second.status != GrantStatus::Active)
                 continue;
+            const Grant *g = &grant->second;
             json::Value body { json::Object {} };
             body.set("grant", json::Value(g->id));
             body.set("usage", json::Value(usageKey));

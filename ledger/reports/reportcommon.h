@@ -12,6 +12,9 @@ namespace ledger::reports::detail {
 // Fills the header of `report`: alliance, period, generation time, log size and latest checkpoint.
 Result<void> fillHeader(store::LedgerStore &store, const ReportOptions &options, Report &report);
 
+// unknown_object when --startup or --sponsor names nothing in the ledger.
+Result<void> checkFilters(store::LedgerStore &store, const ReportOptions &options);
+
 inline QString q(const std::string &s)
 {
     return QString::fromStdString(s);
