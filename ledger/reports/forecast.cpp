@@ -81,22 +81,17 @@ Result<std::vector<GrantLine>> activeGrants(store::LedgerStore &store, const Rep
         return st.error();
     st->bind(1, options.startup).bind(2, options.sponsor);
     std::vector<GrantLine> out;
-    for (;;) {
-        auto more = st->step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
+    LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
         GrantLine g;
-        g.id = std::string(st->textView(0));
-        g.startup = std::string(st->textView(1));
-        g.pool = std::string(st->textView(2));
-        g.sponsor = std::string(st->textView(3));
-        g.resource = std::string(st->textView(4));
-        g.expiresAt = st->int64(5);
-        g.unreleased = st->int64(6);
-        g.available = st->int64(7);
-        if (auto tr = json::parse(st->textView(8)); tr && tr->isArray()) {
+        g.id = std::string(row.textView(0));
+        g.startup = std::string(row.textView(1));
+        g.pool = std::string(row.textView(2));
+        g.sponsor = std::string(row.textView(3));
+        g.resource = std::string(row.textView(4));
+        g.expiresAt = row.int64(5);
+        g.unreleased = row.int64(6);
+        g.available = row.int64(7);
+        if (auto tr = json::parse(row.textView(8)); tr && tr->isArray()) {
             for (const auto &t : tr->toArray()) {
                 const json::Value *released = t.find("released");
                 const json::Value *amount = t.find("amount");
@@ -106,7 +101,7 @@ Result<std::vector<GrantLine>> activeGrants(store::LedgerStore &store, const Rep
             }
         }
         out.push_back(std::move(g));
-    }
+    }));
     return out;
 }
 

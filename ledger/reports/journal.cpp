@@ -125,25 +125,14 @@ Result<JournalStats> writeJournal(
         auto st = store.db().prepare("SELECT id, startup, resource FROM grants");
         if (!st)
             return st.error();
-        for (;;) {
-            auto more = st->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            accounts.startupOfGrant.emplace(std::string(st->textView(0)), std::string(st->textView(1)));
-        }
+        LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
+            accounts.startupOfGrant.emplace(std::string(row.textView(0)), std::string(row.textView(1)));
+        }));
         auto rs = store.db().prepare("SELECT DISTINCT resource FROM balances");
         if (!rs)
             return rs.error();
-        for (;;) {
-            auto more = rs->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            resources.insert(std::string(rs->textView(0)));
-        }
+        LEDGER_TRY(
+            eachRow(*rs, [&](const sql::Statement &row) { resources.insert(std::string(row.textView(0))); }));
     }
 
     QByteArray buf;
