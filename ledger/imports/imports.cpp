@@ -61,6 +61,54 @@ QString shapeProblem(const CsvRecord &r, const CsvTable &t)
     return {};
 }
 
+// A data row being checked, for both imports: its fields by column name, and where its problems go.
+struct Row
+{
+    const CsvRecord &record;
+    const std::map<QString, int> &columns;
+    ImportResult &result;
+
+    QString field(const char *name) const
+    {
+        const auto it = columns.find(QLatin1String(name));
+        return it == columns.end() ? QString() : record.fields[it->second].trimmed();
+    }
+    int64_t line() const { return record.line; }
+    void bad(QString why) const { result.problems.push_back({ record.line, std::move(why) }); }
+    // The gpu_hours column, or nullopt after reporting why not.
+    std::optional<int64_t> gpuHours() const
+    {
+        auto amount = units::parseAmount(field("gpu_hours"));
+        if (!amount) {
+            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
+            return std::nullopt;
+        }
+        return *amount;
+    }
+};
+
+bool tickProgress(const reports::ProgressFn &progress, int64_t done, int64_t total);
+
+// The row loop of both imports: progress (false when cancelled), the shape checks every row gets, then
+// check(row) for a row of the right shape.
+template<typename Fn>
+bool eachRow(const CsvTable &t, const std::map<QString, int> &columns, const reports::ProgressFn &progress,
+    ImportResult &result, Fn &&check)
+{
+    int64_t done = 0;
+    for (const CsvRecord &r : t.records) {
+        if (!tickProgress(progress, ++done, result.rows))
+            return false;
+        const Row row { r, columns, result };
+        if (QString why = shapeProblem(r, t); !why.isEmpty()) {
+            row.bad(why);
+            continue;
+        }
+        check(row);
+    }
+    return true;
+}
+
 struct Planned
 {
     int64_t line;
@@ -245,78 +293,68 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
     std::vector<Planned> planned;
     std::unordered_map<std::string, int64_t> keysInFile;
     const auto &c = cols.value();
-    int64_t done = 0;
-    for (const CsvRecord &r : table->records) {
-        if (!tickProgress(progress, ++done, result.rows))
-            return cancelledError();
-        auto bad = [&](QString why) { result.problems.push_back({ r.line, std::move(why) }); };
-        if (QString why = shapeProblem(r, *table); !why.isEmpty()) {
-            bad(why);
-            continue;
-        }
-        const QString providerText = r.fields[c.at(QStringLiteral("provider"))].trimmed();
-        QString resourceText = r.fields[c.at(QStringLiteral("resource"))].trimmed();
-        const QString startupText = r.fields[c.at(QStringLiteral("startup"))].trimmed();
-        const QString periodText = r.fields[c.at(QStringLiteral("period"))].trimmed();
-        const QString hoursText = r.fields[c.at(QStringLiteral("gpu_hours"))].trimmed();
+    const bool finished = eachRow(*table, c, progress, result, [&](const Row &row) {
+        auto bad = [&](QString why) { row.bad(std::move(why)); };
+        const QString providerText = row.field("provider");
+        QString resourceText = row.field("resource");
+        const QString startupText = row.field("startup");
+        const QString periodText = row.field("period");
         auto provider = units::parseId(providerText, "provider");
         if (!provider) {
             bad(provider.error().message);
-            continue;
+            return;
         }
         if (!resourceText.contains(QLatin1Char('/')))
             resourceText = providerText + QLatin1Char('/') + resourceText;
         auto resource = units::parseResource(resourceText);
         if (!resource) {
             bad(resource.error().message);
-            continue;
+            return;
         }
         if (resource->substr(0, resource->find('/')) != *provider) {
             bad(QStringLiteral("the resource %1 is not one of provider %2").arg(resourceText, providerText));
-            continue;
+            return;
         }
         auto startup = units::parseId(startupText, "startup");
         if (!startup) {
             bad(startup.error().message);
-            continue;
+            return;
         }
         const auto period = parsePeriod(periodText);
         if (!period) {
             bad(QStringLiteral("the period \"%1\" is not YYYY-MM or YYYY-MM-DD").arg(periodText.left(40)));
-            continue;
+            return;
         }
-        auto amount = units::parseAmount(hoursText);
-        if (!amount) {
-            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
-            continue;
-        }
+        const auto amount = row.gpuHours();
+        if (!amount)
+            return;
         if (!ck.copy.startups.count(*startup)) {
             bad(QStringLiteral("there is no startup \"%1\"").arg(startupText));
-            continue;
+            return;
         }
         const std::string gpuClass = resource->substr(resource->find('/') + 1);
         const std::string usageKey
             = *provider + '/' + periodText.toStdString() + '/' + *startup + '/' + gpuClass;
         if (usageKey.size() > 128) {
             bad(QStringLiteral("the usage key %1 is longer than 128 bytes").arg(q(usageKey)));
-            continue;
+            return;
         }
         if (auto seen = keysInFile.find(usageKey); seen != keysInFile.end()) {
             bad(QStringLiteral("the same usage (%1) as line %2").arg(q(usageKey)).arg(seen->second));
-            continue;
+            return;
         }
-        keysInFile.emplace(usageKey, r.line);
+        keysInFile.emplace(usageKey, row.line());
         const auto candidates = grantsOf->find(*startup + '\n' + *resource);
         if (candidates == grantsOf->end()) {
             bad(QStringLiteral("startup %1 holds no grant of %2").arg(startupText, q(*resource)));
-            continue;
+            return;
         }
         bool already = false;
         for (const std::string &g : candidates->second)
             already = already || ck.copy.usageSeen(g + '\n' + usageKey);
         if (already) {
             ++result.alreadyRecorded;
-            continue;
+            return;
         }
         std::optional<QString> firstReason;
         bool placed = false;
@@ -335,7 +373,7 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
             Entry s;
             auto why = ck.tryApply("usage.recorded", std::move(body), s);
             if (!why) {
-                planned.push_back({ r.line, std::move(s) });
+                planned.push_back({ row.line(), std::move(s) });
                 placed = true;
                 break;
             }
@@ -345,7 +383,9 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
         if (!placed)
             bad(firstReason.value_or(
                 QStringLiteral("startup %1 has no active grant of %2").arg(startupText, q(*resource))));
-    }
+    });
+    if (!finished)
+        return cancelledError();
     LEDGER_TRY(commit(session, author, planned, result, options));
     return result;
 }
@@ -371,44 +411,35 @@ Result<ImportResult> importApplications(LedgerSession &session, const crypto::Pr
     std::vector<Planned> planned;
     std::unordered_map<std::string, int64_t> idsInFile;
     const auto &c = cols.value();
-    int64_t done = 0;
-    for (const CsvRecord &r : table->records) {
-        if (!tickProgress(progress, ++done, result.rows))
-            return cancelledError();
-        auto bad = [&](QString why) { result.problems.push_back({ r.line, std::move(why) }); };
-        if (QString why = shapeProblem(r, *table); !why.isEmpty()) {
-            bad(why);
-            continue;
-        }
-        auto field = [&](const char *name) { return r.fields[c.at(QLatin1String(name))].trimmed(); };
+    const bool finished = eachRow(*table, c, progress, result, [&](const Row &row) {
+        auto bad = [&](QString why) { row.bad(std::move(why)); };
+        auto field = [&](const char *name) { return row.field(name); };
         auto id = units::parseId(field("application"), "application");
         auto startup = units::parseId(field("startup"), "startup");
         auto programme = units::parseId(field("programme"), "programme");
         auto resource = units::parseResource(field("resource"));
-        auto amount = units::parseAmount(field("gpu_hours"));
         const QString title = field("title");
-        const QString summary = c.count(QStringLiteral("summary")) ? field("summary") : QString();
+        const QString summary = field("summary");
         if (!id || !startup || !programme || !resource) {
             bad((!id             ? id.error()
                     : !startup   ? startup.error()
                     : !programme ? programme.error()
                                  : resource.error())
                     .message);
-            continue;
+            return;
         }
-        if (!amount) {
-            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
-            continue;
-        }
+        const auto amount = row.gpuHours();
+        if (!amount)
+            return;
         if (title.isEmpty() || title.toUtf8().size() > 200) {
             bad(QStringLiteral("the title must be 1 to 200 bytes"));
-            continue;
+            return;
         }
         if (auto seen = idsInFile.find(*id); seen != idsInFile.end()) {
             bad(QStringLiteral("the application %1 is also on line %2").arg(q(*id)).arg(seen->second));
-            continue;
+            return;
         }
-        idsInFile.emplace(*id, r.line);
+        idsInFile.emplace(*id, row.line());
         if (auto existing = ck.copy.applications.find(*id); existing != ck.copy.applications.end()) {
             if (existing->second.startup == *startup && existing->second.programme == *programme) {
                 ++result.alreadyRecorded;
@@ -416,7 +447,7 @@ Result<ImportResult> importApplications(LedgerSession &session, const crypto::Pr
                 bad(QStringLiteral("the application id %1 is already used by startup %2 in programme %3")
                         .arg(q(*id), q(existing->second.startup), q(existing->second.programme)));
             }
-            continue;
+            return;
         }
         json::Value body { json::Object {} };
         body.set("application", json::Value(*id));
@@ -431,8 +462,10 @@ Result<ImportResult> importApplications(LedgerSession &session, const crypto::Pr
         if (auto why = ck.tryApply("application.submitted", std::move(body), s))
             bad(*why);
         else
-            planned.push_back({ r.line, std::move(s) });
-    }
+            planned.push_back({ row.line(), std::move(s) });
+    });
+    if (!finished)
+        return cancelledError();
     LEDGER_TRY(commit(session, author, planned, result, options));
     return result;
 }
