@@ -7,6 +7,7 @@
 //              peak RSS), with a per-tool timeout
 //
 // Usage: bench_reports --ledger PATH [--work DIR] [--rows N] [--skip-peers] [--peer-timeout S]
+//                      [--only reports|import|peers]   (one part; default all)
 // Nothing here asserts a time: the figures are printed.
 
 #include "ledger/crypto/keyfile.h"
@@ -54,7 +55,16 @@ double cpuSeconds()
 {
     rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
+        + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// The load average, printed with the figures: on a shared machine it says how much of the wall time was
+// waiting for a core.
+QByteArray loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray("?");
 }
 
 double seconds(const QElapsedTimer &t)
@@ -147,6 +157,7 @@ int main(int argc, char *argv[])
     int64_t rows = 100'000;
     bool peers = true;
     int peerTimeout = 600;
+    QString only;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -161,6 +172,8 @@ int main(int argc, char *argv[])
             peers = false;
         else if (a == QLatin1String("--peer-timeout"))
             peerTimeout = next().toInt();
+        else if (a == QLatin1String("--only"))
+            only = next();
         else
             die(QStringLiteral("unknown argument %1").arg(a));
     }
@@ -176,15 +189,16 @@ int main(int argc, char *argv[])
         (void)must(st.step(), "count");
         movements = st.int64(0);
     }
-    std::printf("Ledger %s: %lld entries, %lld movements\n", qPrintable(ledgerPath), (long long)entries,
-        (long long)movements);
+    std::printf("Ledger %s: %lld entries, %lld movements; load average %s\n", qPrintable(ledgerPath),
+        (long long)entries, (long long)movements, loadAverage().constData());
+    auto part = [&](const char *name) { return only.isEmpty() || only == QLatin1String(name); };
 
     reports::ReportOptions options;
     options.now = QDateTime::currentMSecsSinceEpoch();
 
     // Journal.
     const QString journalPath = work + QStringLiteral("/bench-reports.journal");
-    {
+    if (part("reports")) {
         QFile f(journalPath);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
             die(QStringLiteral("cannot write %1").arg(journalPath));
@@ -196,7 +210,7 @@ int main(int argc, char *argv[])
             (long long)stats.transactions, double(QFileInfo(journalPath).size()) / 1e6);
     }
     // Utilisation.
-    {
+    if (part("reports")) {
         QElapsedTimer t;
         t.start();
         const auto report = must(reports::sponsorUtilisation(*store, options), "utilisation");
@@ -211,6 +225,8 @@ int main(int argc, char *argv[])
     }
     // Other reports, for the record.
     for (const char *name : { "pipeline", "expiring", "forecast" }) {
+        if (!part("reports"))
+            break;
         QElapsedTimer t;
         t.start();
         const auto report = must(reports::buildReport(*store, QLatin1String(name), options), name);
@@ -224,7 +240,7 @@ int main(int argc, char *argv[])
     store.reset();
 
     // Import into a copy.
-    {
+    if (part("import")) {
         const QString copy = work + QStringLiteral("/bench-import.ledger");
         QFile::remove(copy);
         QFile::remove(copy + QStringLiteral("-wal"));
@@ -244,7 +260,8 @@ int main(int argc, char *argv[])
         imports::ImportOptions dry;
         dry.dryRun = true;
         const auto checked = must(imports::importUsage(*session, key, csv, dry), "dry run");
-        std::printf("usage import, check %8.2f s  (%.2f s CPU; parse, rules on a copy of the state, signing; %zu bad)\n",
+        std::printf("usage import, check %8.2f s  (%.2f s CPU; parse, rules on a state read from the store; "
+                    "%zu bad)\n",
             seconds(t), cpuSeconds() - cpu, checked.problems.size());
         t.restart();
         cpu = cpuSeconds();
@@ -253,10 +270,11 @@ int main(int argc, char *argv[])
         const double firstCpu = cpuSeconds() - cpu;
         t.restart();
         const auto again = must(imports::importUsage(*session, key, csv, {}), "re-import");
-        std::printf("usage import        %8.2f s  (%.2f s CPU) %lld rows: %lld recorded, %zu bad; re-import %.2f s, %lld "
+        std::printf("usage import        %8.2f s  (%.2f s CPU) %lld rows: %lld recorded, %zu bad; re-import "
+                    "%.2f s, %lld "
                     "already recorded\n",
-            first, firstCpu, (long long)result.rows, (long long)result.recorded, result.problems.size(), seconds(t),
-            (long long)again.alreadyRecorded);
+            first, firstCpu, (long long)result.rows, (long long)result.recorded, result.problems.size(),
+            seconds(t), (long long)again.alreadyRecorded);
         if (!result.problems.empty())
             std::printf("  first problem: line %lld: %s\n", (long long)result.problems[0].line,
                 qPrintable(result.problems[0].reason));
@@ -266,7 +284,7 @@ int main(int argc, char *argv[])
         QFile::remove(copy + QStringLiteral("-shm"));
     }
 
-    if (peers) {
+    if (peers && part("peers")) {
         for (const char *tool : { "ledger", "hledger" }) {
             const QString exe = QStandardPaths::findExecutable(QLatin1String(tool));
             if (exe.isEmpty()) {
@@ -289,5 +307,6 @@ int main(int argc, char *argv[])
                     (long long)out.count('\n'));
         }
     }
+    std::printf("load average at the end: %s\n", loadAverage().constData());
     return 0;
 }

@@ -3,7 +3,8 @@
 # `alliancectl demo --startups 75000 --months 12 --seed 7` (about 16 minutes on a shared 2-core machine) and
 # cached in build/bench-data/reports-1m.ledger. Figures: docs/PERFORMANCE.md, "Reports".
 #
-# Usage: bench/bench_reports.sh [bench_reports options, e.g. --skip-peers, --rows N, --peer-timeout S]
+# Usage: bench/bench_reports.sh [bench_reports options, e.g. --skip-peers, --rows N, --peer-timeout S,
+#        --only reports|import|peers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

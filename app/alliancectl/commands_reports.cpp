@@ -81,6 +81,14 @@ int runReport(Invocation &inv, const QString &name)
     const QString format = inv.required(QStringLiteral("format"));
     const QString outPath = inv.required(QStringLiteral("out"));
     const lr::ReportOptions options = reportOptions(inv);
+    // Every option is honoured or refused with the reason, never silently ignored.
+    if (const lr::ReportInfo *info = lr::findReport(name)) {
+        if (auto applies = lr::checkApplies(*info, options); !applies)
+            usageError(applies.error().message);
+        if (inv.isSet(QStringLiteral("days")) && !info->takes.contains(QStringLiteral("days")))
+            usageError(QStringLiteral("The %1 report does not take --days (only `report expiring` does).")
+                           .arg(name));
+    }
     auto &store = inv.readSession().store();
     Progress progress(QStringLiteral("Report %1").arg(name));
     if (format == QLatin1String("journal")) {

@@ -4,6 +4,7 @@
 #include "ledger/log/checkpoint.h"
 #include "ledger/store/projections.h"
 
+#include <algorithm>
 #include <atomic>
 #if defined(Q_OS_LINUX)
 #include <sys/resource.h>
@@ -39,26 +40,32 @@ namespace {
 // wait(i) returns as soon as entry i is checked, checking entries on the calling thread while it would
 // otherwise wait. So verification, which is most of the work, overlaps the sequential part (rules, SQLite)
 // instead of preceding it. The results are those of openSignedEntry, with the entry id.
+// Built from entries this process is about to sign (submitOwn), the same workers sign them instead: the
+// signature is made here from these very bytes, so there is nothing to verify.
 class SignatureChecks
 {
 public:
     explicit SignatureChecks(const std::vector<SignedEntry> &batch)
-        : m_batch(batch)
+        : m_size(batch.size())
+        , m_batch(&batch)
         , m_checks(batch.size())
         , m_done(new std::atomic<bool>[batch.size()])
     {
-        for (size_t i = 0; i < batch.size(); ++i)
-            m_done[i].store(false, std::memory_order_relaxed);
-        // Small batches stay on the calling thread: starting a thread costs more than a few checks.
-        const size_t workers = std::min<size_t>(size_t(workerCount()) - 1, batch.size() / 64);
-        for (size_t t = 0; t < workers; ++t)
-            m_threads.emplace_back([this] {
-                while (checkNext()) { }
-            });
+        start();
+    }
+    SignatureChecks(std::vector<Entry> &own, const crypto::PrivateKey &key)
+        : m_size(own.size())
+        , m_own(&own)
+        , m_key(&key)
+        , m_keyId(key.keyId().toStdString())
+        , m_checks(own.size())
+        , m_done(new std::atomic<bool>[own.size()])
+    {
+        start();
     }
     ~SignatureChecks()
     {
-        m_next.store(m_batch.size()); // nothing more to claim
+        m_next.store(m_size); // nothing more to claim
         for (auto &t : m_threads)
             t.join();
     }
@@ -75,7 +82,8 @@ public:
     // After wait(i):
     const QByteArray &id(size_t i) const { return m_checks[i].id; }
     const std::optional<Error> &error(size_t i) const { return m_checks[i].error; }
-    const Entry &entry(size_t i) const { return m_checks[i].entry; }
+    const Entry &entry(size_t i) const { return m_own ? (*m_own)[i] : m_checks[i].entry; }
+    const SignedEntry &signedEntry(size_t i) const { return m_own ? m_checks[i].made : (*m_batch)[i]; }
     std::string takeIdHex(size_t i) { return std::move(m_checks[i].idHex); }
 
 private:
@@ -83,38 +91,80 @@ private:
     {
         QByteArray id;
         std::string idHex;
-        Entry entry;
+        Entry entry; // decoded from a submitted entry
+        SignedEntry made; // an own entry, signed here
         std::optional<Error> error;
     };
     static constexpr size_t kBlock = 4;
 
-    // Claims the next unclaimed entries and checks them; false when none are left.
+    void start()
+    {
+        for (size_t i = 0; i < m_size; ++i)
+            m_done[i].store(false, std::memory_order_relaxed);
+        // Small batches stay on the calling thread: starting a thread costs more than a few checks.
+        const size_t workers = std::min<size_t>(size_t(workerCount()) - 1, m_size / 64);
+        for (size_t t = 0; t < workers; ++t)
+            m_threads.emplace_back([this] {
+                while (checkNext()) { }
+            });
+    }
+
+    // The shape checks decodeEntry would make of bytes that encode `e` (the bytes are canonical by
+    // construction), and that the signing key is the author's.
+    std::optional<Error> ownShapeProblem(const Entry &e, const SignedEntry &s) const
+    {
+        auto hex32 = [](const std::string &t) {
+            return t.size() == 32 && std::all_of(t.begin(), t.end(), [](char c) {
+                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            });
+        };
+        if (size_t(s.bytes.size()) > kMaxEntryBytes)
+            return makeError("invalid_entry",
+                QStringLiteral("The entry is %1 bytes; the limit is %2.")
+                    .arg(s.bytes.size())
+                    .arg(kMaxEntryBytes));
+        if (e.author != m_keyId)
+            return makeError(
+                "bad_signature", QStringLiteral("The author's key does not match the entry's author id."));
+        if (!hex32(e.nonce) || !e.body.isObject() || e.type.empty())
+            return makeError(
+                "invalid_entry", QStringLiteral("The entry's nonce, type or body is malformed."));
+        return std::nullopt;
+    }
+
+    // Claims the next unclaimed entries and checks (or signs) them; false when none are left.
     bool checkNext()
     {
         const size_t begin = m_next.fetch_add(kBlock);
-        if (begin >= m_batch.size())
+        if (begin >= m_size)
             return false;
-        const size_t end = std::min(m_batch.size(), begin + kBlock);
+        const size_t end = std::min(m_size, begin + kBlock);
         for (size_t i = begin; i < end; ++i) {
             Check &c = m_checks[i];
-            c.id = m_batch[i].id();
+            if (m_own) {
+                c.made = signEntry((*m_own)[i], *m_key);
+                c.id = c.made.id();
+                c.error = ownShapeProblem((*m_own)[i], c.made);
+            } else {
+                c.id = (*m_batch)[i].id();
+                auto opened = openSignedEntry((*m_batch)[i]);
+                if (opened)
+                    c.entry = std::move(opened.value());
+                else
+                    c.error = opened.error();
+            }
             c.idHex = c.id.toHex().toStdString();
-            auto opened = openSignedEntry(m_batch[i]);
-            if (opened)
-                c.entry = std::move(opened.value());
-            else
-                c.error = opened.error();
             m_done[i].store(true, std::memory_order_release);
             m_done[i].notify_all();
         }
         return true;
     }
 
-public:
-    const SignedEntry &signedEntry(size_t i) const { return m_batch[i]; }
-
-private:
-    const std::vector<SignedEntry> &m_batch;
+    const size_t m_size;
+    const std::vector<SignedEntry> *m_batch = nullptr;
+    std::vector<Entry> *m_own = nullptr;
+    const crypto::PrivateKey *m_key = nullptr;
+    std::string m_keyId;
     std::vector<Check> m_checks;
     std::unique_ptr<std::atomic<bool>[]> m_done;
     std::atomic<size_t> m_next { 0 };
@@ -293,19 +343,26 @@ bool Sequencer::canCheckpoint() const
 Result<std::vector<Receipt>> Sequencer::submit(const std::vector<SignedEntry> &batch)
 {
     SignatureChecks checks(batch);
-    return sequence(checks, batch.size(), {});
+    return sequence(checks, batch.size(), {}, {});
 }
 
 Result<std::vector<Receipt>> Sequencer::submitChecked(
     const std::vector<CheckedEntry> &batch, const BeforeCommit &beforeCommit)
 {
     PriorChecks checks(batch);
-    return sequence(checks, batch.size(), beforeCommit);
+    return sequence(checks, batch.size(), {}, beforeCommit);
+}
+
+Result<std::vector<Receipt>> Sequencer::submitOwn(
+    std::vector<Entry> entries, const crypto::PrivateKey &key, const OwnOptions &options)
+{
+    SignatureChecks checks(entries, key);
+    return sequence(checks, entries.size(), options, {});
 }
 
 template<typename Checks>
 Result<std::vector<Receipt>> Sequencer::sequence(
-    Checks &checks, size_t count, const BeforeCommit &beforeCommit)
+    Checks &checks, size_t count, const OwnOptions &options, const BeforeCommit &beforeCommit)
 {
     auto tx = sql::Transaction::begin(m_store.db());
     if (!tx)
@@ -324,10 +381,11 @@ Result<std::vector<Receipt>> Sequencer::sequence(
         return e;
     };
 
+    bool rejected = false;
     for (size_t i = 0; i < count; ++i) {
-        const SignedEntry &s = checks.signedEntry(i);
         Receipt &r = receipts[i];
         checks.wait(i);
+        const SignedEntry &s = checks.signedEntry(i);
         r.entryId = checks.id(i);
         auto existing = m_store.findEntry(r.entryId);
         if (!existing)
@@ -344,6 +402,7 @@ Result<std::vector<Receipt>> Sequencer::sequence(
         }
         if (checks.error(i)) {
             r.rejection = *checks.error(i);
+            rejected = true;
             continue;
         }
         const Entry &e = checks.entry(i);
@@ -356,6 +415,7 @@ Result<std::vector<Receipt>> Sequencer::sequence(
             r.rejection = makeError("duplicate_nonce",
                 QStringLiteral("This author has already used the nonce %1.")
                     .arg(QString::fromStdString(e.nonce)));
+            rejected = true;
             continue;
         }
         const int64_t seq = m_state.size;
@@ -364,6 +424,7 @@ Result<std::vector<Receipt>> Sequencer::sequence(
         auto outcome = Rules::apply(m_state, e, ctx);
         if (!outcome) {
             r.rejection = outcome.error();
+            rejected = true;
             continue;
         }
         row.seq = seq;
@@ -389,6 +450,20 @@ Result<std::vector<Receipt>> Sequencer::sequence(
     // A row the rules needed could not be read: their decisions in this batch may be wrong, so none stands.
     if (auto unread = m_state.takeSourceError())
         return failed(*unread);
+    // A dry run, or an all-or-nothing batch with a rejection: the receipts say what would have happened.
+    if (options.dryRun || (options.allOrNothing && rejected)) {
+        (void)tx->rollback();
+        LEDGER_TRY(reload());
+        for (Receipt &r : receipts)
+            if (r.accepted && !r.duplicate) {
+                r.accepted = false;
+                r.seq = -1;
+                r.rejection = makeError("not_stored",
+                    options.dryRun ? QStringLiteral("A dry run stores nothing.")
+                                   : QStringLiteral("Another entry of the batch was rejected."));
+            }
+        return receipts;
+    }
     if (appended) {
         if (auto flushed = store::flushState(m_store.db(), m_state); !flushed)
             return failed(flushed.error());

@@ -67,6 +67,20 @@ public:
     Result<std::vector<Receipt>> submitChecked(
         const std::vector<CheckedEntry> &batch, const BeforeCommit &beforeCommit = {});
 
+    // Sequences entries this process has just built, signing them with `key` on all cores as it goes (an
+    // import). Their signatures are not verified — they are made here, by this key, over these bytes — but
+    // every other check is the same as submit()'s: shape, author = key, idempotency, nonces, every rule.
+    // Entries from anywhere else (a registry, a replica, a file of signed entries) go through submit().
+    // allOrNothing: if any entry is rejected, nothing is stored and the others' receipts say "not_stored";
+    // dryRun: every entry is checked in order as if stored, then nothing is.
+    struct OwnOptions
+    {
+        bool allOrNothing = false;
+        bool dryRun = false;
+    };
+    Result<std::vector<Receipt>> submitOwn(
+        std::vector<Entry> entries, const crypto::PrivateKey &key, const OwnOptions &options);
+
     // Signs a checkpoint for the current tree if it has none yet.
     Result<void> checkpoint();
 
@@ -75,7 +89,8 @@ private:
     Result<void> reload();
     Result<void> writeCheckpoint(int64_t signedAt);
     template<typename Checks>
-    Result<std::vector<Receipt>> sequence(Checks &checks, size_t count, const BeforeCommit &beforeCommit);
+    Result<std::vector<Receipt>> sequence(
+        Checks &checks, size_t count, const OwnOptions &options, const BeforeCommit &beforeCommit);
 
     store::LedgerStore &m_store;
     const Clock &m_clock;

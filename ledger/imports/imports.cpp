@@ -3,8 +3,8 @@
 #include "ledger/codec/entry.h"
 #include "ledger/domain/rules.h"
 #include "ledger/domain/units.h"
-#include "ledger/engine/parallel.h"
 #include "ledger/imports/csvreader.h"
+#include "ledger/store/projections.h"
 
 #include <QRegularExpression>
 
@@ -61,19 +61,68 @@ QString shapeProblem(const CsvRecord &r, const CsvTable &t)
     return {};
 }
 
+// A data row being checked, for both imports: its fields by column name, and where its problems go.
+struct Row
+{
+    const CsvRecord &record;
+    const std::map<QString, int> &columns;
+    ImportResult &result;
+
+    QString field(const char *name) const
+    {
+        const auto it = columns.find(QLatin1String(name));
+        return it == columns.end() ? QString() : record.fields[it->second].trimmed();
+    }
+    int64_t line() const { return record.line; }
+    void bad(QString why) const { result.problems.push_back({ record.line, std::move(why) }); }
+    // The gpu_hours column, or nullopt after reporting why not.
+    std::optional<int64_t> gpuHours() const
+    {
+        auto amount = units::parseAmount(field("gpu_hours"));
+        if (!amount) {
+            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
+            return std::nullopt;
+        }
+        return *amount;
+    }
+};
+
+bool tickProgress(const reports::ProgressFn &progress, int64_t done, int64_t total);
+
+// The row loop of both imports: progress (false when cancelled), the shape checks every row gets, then
+// check(row) for a row of the right shape.
+template<typename Fn>
+bool eachRow(const CsvTable &t, const std::map<QString, int> &columns, const reports::ProgressFn &progress,
+    ImportResult &result, Fn &&check)
+{
+    int64_t done = 0;
+    for (const CsvRecord &r : t.records) {
+        if (!tickProgress(progress, ++done, result.rows))
+            return false;
+        const Row row { r, columns, result };
+        if (QString why = shapeProblem(r, t); !why.isEmpty()) {
+            row.bad(why);
+            continue;
+        }
+        check(row);
+    }
+    return true;
+}
+
 struct Planned
 {
     int64_t line;
     Entry entry; // checked against the rules; signed only once the whole file is known to be good
 };
 
-// Checks every planned entry against a copy of the state in order (as the sequencer will), collecting the
-// rows the rules refuse, then — unless there are bad rows and !skipBad — sequences the rest as one batch.
+// Sequences the planned entries (already checked against the rules on the checker's state, in order) as one
+// batch — unless there are bad rows and !skipBad. The sequencer signs them itself and checks every rule
+// again; all-or-nothing unless skipBad, so nothing is half-imported even if it disagreed with the checker.
 Result<void> commit(LedgerSession &session, const crypto::PrivateKey &key, std::vector<Planned> &planned,
     ImportResult &result, const ImportOptions &options)
 {
-    std::sort(result.problems.begin(), result.problems.end(),
-        [](const auto &a, const auto &b) { return a.line < b.line; });
+    auto byLine = [](const auto &a, const auto &b) { return a.line < b.line; };
+    std::sort(result.problems.begin(), result.problems.end(), byLine);
     result.applied = false;
     if (!result.problems.empty() && !options.skipBad)
         return {};
@@ -84,23 +133,30 @@ Result<void> commit(LedgerSession &session, const crypto::PrivateKey &key, std::
     auto seq = session.sequencer();
     if (!seq)
         return seq.error();
-    // Signing is most of the work before the sequencer: spread it over the cores.
-    std::vector<SignedEntry> batch(planned.size());
-    parallelFor(planned.size(), [&](size_t begin, size_t end) {
-        for (size_t i = begin; i < end; ++i)
-            batch[i] = signEntry(planned[i].entry, key);
-    });
-    auto receipts = seq.value()->submit(batch);
+    std::vector<Entry> entries;
+    entries.reserve(planned.size());
+    for (Planned &p : planned)
+        entries.push_back(std::move(p.entry));
+    Sequencer::OwnOptions own;
+    own.allOrNothing = !options.skipBad;
+    auto receipts = seq.value()->submitOwn(std::move(entries), key, own);
     if (!receipts)
         return receipts.error();
+    bool rejected = false;
     for (size_t i = 0; i < receipts->size(); ++i) {
         const Receipt &r = receipts.value()[i];
-        if (r.accepted && !r.duplicate)
-            ++result.recorded;
-        else if (!r.accepted)
+        if (!r.accepted && r.rejection.code != QLatin1String("not_stored")) {
+            rejected = true;
             result.problems.push_back(
                 { planned[i].line, r.rejection.code + QStringLiteral(": ") + r.rejection.message });
+        }
     }
+    std::sort(result.problems.begin(), result.problems.end(), byLine);
+    if (rejected && !options.skipBad)
+        return {}; // nothing was stored
+    for (const Receipt &r : receipts.value())
+        if (r.accepted && !r.duplicate)
+            ++result.recorded;
     result.applied = true;
     return {};
 }
@@ -137,15 +193,38 @@ struct Checker
     }
 };
 
+// The checker's state reads the store row by row as rows are looked up (not a copy of everything: on a large
+// alliance that alone took seconds), and never writes: nothing it changes is flushed.
 Result<Checker> makeChecker(LedgerSession &session, const crypto::PrivateKey &author)
 {
-    auto state = session.state();
-    if (!state)
-        return state.error();
-    Checker c { *state.value(), state.value()->size, session.clock().nowMs(), author.keyId().toStdString(),
+    State state;
+    LEDGER_TRY(store::loadState(session.store().db(), state, store::LoadMode::OnDemand));
+    state.trackDirty = false;
+    const int64_t size = state.size;
+    return Checker { std::move(state), size, session.clock().nowMs(), author.keyId().toStdString(),
         author.publicKey().raw() };
-    c.copy.trackDirty = false;
-    return c;
+}
+
+// Every grant id by "startup\nresource", the earliest to expire first (then by id).
+Result<std::unordered_map<std::string, std::vector<std::string>>> grantsByStartupAndResource(
+    sql::Database &db)
+{
+    std::unordered_map<std::string, std::vector<std::string>> out;
+    auto st = db.prepare("SELECT startup, resource, id FROM grants ORDER BY expires_at, id");
+    if (!st)
+        return st.error();
+    for (;;) {
+        auto more = st->step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            break;
+        std::string key(st->textView(0));
+        key += '\n';
+        key += st->textView(1);
+        out[key].emplace_back(st->textView(2));
+    }
+    return out;
 }
 
 // "2026-03" -> [2026-03-01, 2026-04-01); "2026-03-15" -> that day.
@@ -203,98 +282,87 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
     if (!checker)
         return checker.error();
     Checker &ck = checker.value();
-    // (startup, resource) -> that startup's grants of the resource, the earliest to expire first.
-    std::unordered_map<std::string, std::vector<const Grant *>> grantsOf;
-    for (const auto &[id, g] : ck.copy.grants)
-        grantsOf[g.startup + '\n' + g.resource].push_back(&g);
-    for (auto &[k, v] : grantsOf)
-        std::sort(v.begin(), v.end(), [](const Grant *a, const Grant *b) {
-            return a->expiresAt != b->expiresAt ? a->expiresAt < b->expiresAt : a->id < b->id;
-        });
+    // (startup, resource) -> that startup's grant ids of the resource, the earliest to expire first: one
+    // query for the whole file instead of a look-up per row.
+    auto grantsOf = grantsByStartupAndResource(session.store().db());
+    if (!grantsOf)
+        return grantsOf.error();
 
     ImportResult result;
     result.rows = int64_t(table->records.size());
     std::vector<Planned> planned;
     std::unordered_map<std::string, int64_t> keysInFile;
     const auto &c = cols.value();
-    int64_t done = 0;
-    for (const CsvRecord &r : table->records) {
-        if (!tickProgress(progress, ++done, result.rows))
-            return cancelledError();
-        auto bad = [&](QString why) { result.problems.push_back({ r.line, std::move(why) }); };
-        if (QString why = shapeProblem(r, *table); !why.isEmpty()) {
-            bad(why);
-            continue;
-        }
-        const QString providerText = r.fields[c.at(QStringLiteral("provider"))].trimmed();
-        QString resourceText = r.fields[c.at(QStringLiteral("resource"))].trimmed();
-        const QString startupText = r.fields[c.at(QStringLiteral("startup"))].trimmed();
-        const QString periodText = r.fields[c.at(QStringLiteral("period"))].trimmed();
-        const QString hoursText = r.fields[c.at(QStringLiteral("gpu_hours"))].trimmed();
+    const bool finished = eachRow(*table, c, progress, result, [&](const Row &row) {
+        auto bad = [&](QString why) { row.bad(std::move(why)); };
+        const QString providerText = row.field("provider");
+        QString resourceText = row.field("resource");
+        const QString startupText = row.field("startup");
+        const QString periodText = row.field("period");
         auto provider = units::parseId(providerText, "provider");
         if (!provider) {
             bad(provider.error().message);
-            continue;
+            return;
         }
         if (!resourceText.contains(QLatin1Char('/')))
             resourceText = providerText + QLatin1Char('/') + resourceText;
         auto resource = units::parseResource(resourceText);
         if (!resource) {
             bad(resource.error().message);
-            continue;
+            return;
         }
         if (resource->substr(0, resource->find('/')) != *provider) {
             bad(QStringLiteral("the resource %1 is not one of provider %2").arg(resourceText, providerText));
-            continue;
+            return;
         }
         auto startup = units::parseId(startupText, "startup");
         if (!startup) {
             bad(startup.error().message);
-            continue;
+            return;
         }
         const auto period = parsePeriod(periodText);
         if (!period) {
             bad(QStringLiteral("the period \"%1\" is not YYYY-MM or YYYY-MM-DD").arg(periodText.left(40)));
-            continue;
+            return;
         }
-        auto amount = units::parseAmount(hoursText);
-        if (!amount) {
-            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
-            continue;
-        }
+        const auto amount = row.gpuHours();
+        if (!amount)
+            return;
         if (!ck.copy.startups.count(*startup)) {
             bad(QStringLiteral("there is no startup \"%1\"").arg(startupText));
-            continue;
+            return;
         }
         const std::string gpuClass = resource->substr(resource->find('/') + 1);
         const std::string usageKey
             = *provider + '/' + periodText.toStdString() + '/' + *startup + '/' + gpuClass;
         if (usageKey.size() > 128) {
             bad(QStringLiteral("the usage key %1 is longer than 128 bytes").arg(q(usageKey)));
-            continue;
+            return;
         }
         if (auto seen = keysInFile.find(usageKey); seen != keysInFile.end()) {
             bad(QStringLiteral("the same usage (%1) as line %2").arg(q(usageKey)).arg(seen->second));
-            continue;
+            return;
         }
-        keysInFile.emplace(usageKey, r.line);
-        const auto candidates = grantsOf.find(*startup + '\n' + *resource);
-        if (candidates == grantsOf.end()) {
+        keysInFile.emplace(usageKey, row.line());
+        const auto candidates = grantsOf->find(*startup + '\n' + *resource);
+        if (candidates == grantsOf->end()) {
             bad(QStringLiteral("startup %1 holds no grant of %2").arg(startupText, q(*resource)));
-            continue;
+            return;
         }
         bool already = false;
-        for (const Grant *g : candidates->second)
-            already = already || ck.copy.usageSeen(g->id + '\n' + usageKey);
+        for (const std::string &g : candidates->second)
+            already = already || ck.copy.usageSeen(g + '\n' + usageKey);
         if (already) {
             ++result.alreadyRecorded;
-            continue;
+            return;
         }
         std::optional<QString> firstReason;
         bool placed = false;
-        for (const Grant *g : candidates->second) {
-            if (g->status != GrantStatus::Active)
+        for (const std::string &gid : candidates->second) {
+            const auto grant = ck.copy.grants.find(gid);
+            if (grant == ck.copy.grants.end() || grant->second.status != GrantStatus::Active)
                 continue;
+            const Grant *g = &grant->second;
             json::Value body { json::Object {} };
             body.set("grant", json::Value(g->id));
             body.set("usage", json::Value(usageKey));
@@ -305,7 +373,7 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
             Entry s;
             auto why = ck.tryApply("usage.recorded", std::move(body), s);
             if (!why) {
-                planned.push_back({ r.line, std::move(s) });
+                planned.push_back({ row.line(), std::move(s) });
                 placed = true;
                 break;
             }
@@ -315,7 +383,9 @@ Result<ImportResult> importUsage(LedgerSession &session, const crypto::PrivateKe
         if (!placed)
             bad(firstReason.value_or(
                 QStringLiteral("startup %1 has no active grant of %2").arg(startupText, q(*resource))));
-    }
+    });
+    if (!finished)
+        return cancelledError();
     LEDGER_TRY(commit(session, author, planned, result, options));
     return result;
 }
@@ -341,44 +411,35 @@ Result<ImportResult> importApplications(LedgerSession &session, const crypto::Pr
     std::vector<Planned> planned;
     std::unordered_map<std::string, int64_t> idsInFile;
     const auto &c = cols.value();
-    int64_t done = 0;
-    for (const CsvRecord &r : table->records) {
-        if (!tickProgress(progress, ++done, result.rows))
-            return cancelledError();
-        auto bad = [&](QString why) { result.problems.push_back({ r.line, std::move(why) }); };
-        if (QString why = shapeProblem(r, *table); !why.isEmpty()) {
-            bad(why);
-            continue;
-        }
-        auto field = [&](const char *name) { return r.fields[c.at(QLatin1String(name))].trimmed(); };
+    const bool finished = eachRow(*table, c, progress, result, [&](const Row &row) {
+        auto bad = [&](QString why) { row.bad(std::move(why)); };
+        auto field = [&](const char *name) { return row.field(name); };
         auto id = units::parseId(field("application"), "application");
         auto startup = units::parseId(field("startup"), "startup");
         auto programme = units::parseId(field("programme"), "programme");
         auto resource = units::parseResource(field("resource"));
-        auto amount = units::parseAmount(field("gpu_hours"));
         const QString title = field("title");
-        const QString summary = c.count(QStringLiteral("summary")) ? field("summary") : QString();
+        const QString summary = field("summary");
         if (!id || !startup || !programme || !resource) {
             bad((!id             ? id.error()
                     : !startup   ? startup.error()
                     : !programme ? programme.error()
                                  : resource.error())
                     .message);
-            continue;
+            return;
         }
-        if (!amount) {
-            bad(QStringLiteral("GPU-hours: %1").arg(amount.error().message));
-            continue;
-        }
+        const auto amount = row.gpuHours();
+        if (!amount)
+            return;
         if (title.isEmpty() || title.toUtf8().size() > 200) {
             bad(QStringLiteral("the title must be 1 to 200 bytes"));
-            continue;
+            return;
         }
         if (auto seen = idsInFile.find(*id); seen != idsInFile.end()) {
             bad(QStringLiteral("the application %1 is also on line %2").arg(q(*id)).arg(seen->second));
-            continue;
+            return;
         }
-        idsInFile.emplace(*id, r.line);
+        idsInFile.emplace(*id, row.line());
         if (auto existing = ck.copy.applications.find(*id); existing != ck.copy.applications.end()) {
             if (existing->second.startup == *startup && existing->second.programme == *programme) {
                 ++result.alreadyRecorded;
@@ -386,7 +447,7 @@ Result<ImportResult> importApplications(LedgerSession &session, const crypto::Pr
                 bad(QStringLiteral("the application id %1 is already used by startup %2 in programme %3")
                         .arg(q(*id), q(existing->second.startup), q(existing->second.programme)));
             }
-            continue;
+            return;
         }
         json::Value body { json::Object {} };
         body.set("application", json::Value(*id));
@@ -401,8 +462,10 @@ Result<ImportResult> importApplications(LedgerSession &session, const crypto::Pr
         if (auto why = ck.tryApply("application.submitted", std::move(body), s))
             bad(*why);
         else
-            planned.push_back({ r.line, std::move(s) });
-    }
+            planned.push_back({ row.line(), std::move(s) });
+    });
+    if (!finished)
+        return cancelledError();
     LEDGER_TRY(commit(session, author, planned, result, options));
     return result;
 }

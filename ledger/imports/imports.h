@@ -4,7 +4,9 @@
 // startup and GPU class for usage), so importing the same file again, or an overlapping one, records only
 // rows not recorded before. Every bad row is reported with its line and reason; a file with bad rows imports
 // nothing unless skipBad. Everything the import records is one batch, one SQLite transaction: nothing is
-// half-imported. Rows are checked against the rules engine on a copy of the state before anything is stored.
+// half-imported. Rows are checked against the rules engine, in file order, on a state that reads the store
+// row by row, before anything is stored; the sequencer then signs the batch itself (Sequencer::submitOwn) and
+// checks every rule again as it stores it, all-or-nothing unless skipBad.
 //
 // Usage file columns (header row, any order, case-insensitive): provider, resource (gpu class, or
 // provider/gpu-class), startup, period (YYYY-MM, or YYYY-MM-DD for one day), gpu_hours (up to three

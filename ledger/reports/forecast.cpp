@@ -81,22 +81,17 @@ Result<std::vector<GrantLine>> activeGrants(store::LedgerStore &store, const Rep
         return st.error();
     st->bind(1, options.startup).bind(2, options.sponsor);
     std::vector<GrantLine> out;
-    for (;;) {
-        auto more = st->step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
+    LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
         GrantLine g;
-        g.id = std::string(st->textView(0));
-        g.startup = std::string(st->textView(1));
-        g.pool = std::string(st->textView(2));
-        g.sponsor = std::string(st->textView(3));
-        g.resource = std::string(st->textView(4));
-        g.expiresAt = st->int64(5);
-        g.unreleased = st->int64(6);
-        g.available = st->int64(7);
-        if (auto tr = json::parse(st->textView(8)); tr && tr->isArray()) {
+        g.id = std::string(row.textView(0));
+        g.startup = std::string(row.textView(1));
+        g.pool = std::string(row.textView(2));
+        g.sponsor = std::string(row.textView(3));
+        g.resource = std::string(row.textView(4));
+        g.expiresAt = row.int64(5);
+        g.unreleased = row.int64(6);
+        g.available = row.int64(7);
+        if (auto tr = json::parse(row.textView(8)); tr && tr->isArray()) {
             for (const auto &t : tr->toArray()) {
                 const json::Value *released = t.find("released");
                 const json::Value *amount = t.find("amount");
@@ -106,31 +101,48 @@ Result<std::vector<GrantLine>> activeGrants(store::LedgerStore &store, const Rep
             }
         }
         out.push_back(std::move(g));
-    }
+    }));
     return out;
 }
 
-Result<void> checkFilters(store::LedgerStore &store, const ReportOptions &options)
+// Usage per grant in [begin, end), by the period each usage record covers — not when it was recorded, so a
+// month imported late counts in its own month instead of looking like a burst today. A record whose period
+// straddles an edge of the window counts pro rata (exactly, in integers). A usage's period ends before it is
+// recorded (the rules refuse it otherwise), so only records sequenced from `begin` to `end` (inclusive: "now"
+// includes what was recorded at this instant) can overlap the window.
+Result<std::unordered_map<std::string, int64_t>> usageInWindow(
+    store::LedgerStore &store, int64_t begin, int64_t end)
 {
-    auto check = [&](const char *sqlText, const QString &id, const char *what) -> Result<void> {
-        if (id.isEmpty())
-            return {};
-        auto st = store.db().cached(sqlText);
-        if (!st)
-            return st.error();
-        sql::ResetGuard g(*st.value());
-        st.value()->bind(1, id);
-        auto row = st.value()->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return makeError(
-                "unknown_object", QStringLiteral("There is no %1 \"%2\".").arg(QLatin1String(what), id));
-        return {};
-    };
-    LEDGER_TRY(check("SELECT 1 FROM startups WHERE id = ?1", options.startup, "startup"));
-    LEDGER_TRY(check("SELECT 1 FROM sponsors WHERE id = ?1", options.sponsor, "sponsor"));
-    return {};
+    std::unordered_map<std::string, int64_t> used;
+    auto st = store.db().prepare(
+        "SELECT m.grant_id, m.amount, l.entry FROM movements m JOIN log l ON l.seq = m.seq WHERE "
+        "m.to_account = 'consumed' AND l.type = 'usage.recorded' AND m.at >= ?1 AND m.at <= ?2");
+    if (!st)
+        return st.error();
+    st->bind(1, begin).bind(2, end);
+    for (;;) {
+        auto more = st->step();
+        if (!more)
+            return more.error();
+        if (!more.value())
+            break;
+        const int64_t amount = st->int64(1);
+        const QByteArrayView bytes = st->blobView(2);
+        auto entry = json::parse(std::string_view(bytes.data(), size_t(bytes.size())));
+        const json::Value *body = entry ? entry->find("body") : nullptr;
+        const json::Value *ps = body ? body->find("period_start") : nullptr;
+        const json::Value *pe = body ? body->find("period_end") : nullptr;
+        if (!ps || !pe || !ps->isInt() || !pe->isInt() || pe->toInt() <= ps->toInt())
+            return makeError("store_corrupt",
+                QStringLiteral("A usage record of grant %1 has no valid period.")
+                    .arg(q(std::string(st->textView(0)))));
+        const int64_t from = std::max(ps->toInt(), begin), to = std::min(pe->toInt(), end);
+        if (to <= from)
+            continue;
+        used[std::string(st->textView(0))]
+            += int64_t(Int128(amount) * (to - from) / (pe->toInt() - ps->toInt()));
+    }
+    return used;
 }
 
 } // namespace
@@ -195,23 +207,9 @@ Result<Report> runOutForecast(
     if (!grants)
         return grants.error();
     const int64_t windowMs = options.usageWindowDays * kDayMs;
-    std::unordered_map<std::string, int64_t> usedByGrant;
-    {
-        auto st
-            = store.db().prepare("SELECT grant_id, SUM(amount) FROM movements WHERE to_account = 'consumed' "
-                                 "AND at >= ?1 AND at < ?2 GROUP BY grant_id");
-        if (!st)
-            return st.error();
-        st->bind(1, options.now - windowMs).bind(2, options.now);
-        for (;;) {
-            auto more = st->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            usedByGrant.emplace(std::string(st->textView(0)), st->int64(1));
-        }
-    }
+    auto usedByGrant = usageInWindow(store, options.now - windowMs, options.now);
+    if (!usedByGrant)
+        return usedByGrant.error();
     r.columns = { { QStringLiteral("Grant"), CellType::Text }, { QStringLiteral("Startup"), CellType::Text },
         { QStringLiteral("Resource"), CellType::Text }, { QStringLiteral("Balance"), CellType::Amount },
         { QStringLiteral("Available"), CellType::Amount },
@@ -231,8 +229,8 @@ Result<Report> runOutForecast(
         in.available = g.available;
         in.tranches = g.pending;
         in.expiresAt = g.expiresAt;
-        auto it = usedByGrant.find(g.id);
-        in.usedInWindow = it == usedByGrant.end() ? 0 : it->second;
+        auto it = usedByGrant->find(g.id);
+        in.usedInWindow = it == usedByGrant->end() ? 0 : it->second;
         in.windowMs = windowMs;
         const ForecastResult f = forecastGrant(in);
         QString outlook;

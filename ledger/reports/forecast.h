@@ -15,7 +15,7 @@ struct ForecastInput
     int64_t available = 0;
     std::vector<std::pair<int64_t, int64_t>> tranches; // (release_at, amount) not yet released, any order
     int64_t expiresAt = 0;
-    int64_t usedInWindow = 0; // milli-GPU-hours used in the window
+    int64_t usedInWindow = 0; // milli-GPU-hours used in the window, by the usage's own period
     int64_t windowMs = 0;
 };
 

@@ -2,7 +2,6 @@
 
 #include "ledger/domain/state.h"
 #include "ledger/domain/units.h"
-#include "ledger/queries/balances.h"
 #include "ledger/reports/csv.h"
 #include "ledger/reports/reportcommon.h"
 
@@ -96,6 +95,16 @@ void appendPosting(QByteArray &out, const std::string &account, int64_t milli, c
     out += "\"\n";
 }
 
+// The movements --startup (?3) and --sponsor (?4) keep; an empty parameter keeps all. A startup's are those
+// of its grants. A sponsor's are its pledges and pool closures, and every movement of its pools and of the
+// grants drawn from them (grants, usage, expiry, clawback): whole transactions, so the journal still
+// balances, and the balance of each of the sponsor's pools and grants equals the ledger's.
+constexpr const char *kMovementFilter
+    = "(?3 = '' OR grant_id IN (SELECT id FROM grants WHERE startup = ?3)) AND (?4 = '' OR from_account = "
+      "'sponsor:' || ?4 OR to_account = 'sponsor:' || ?4 OR from_account IN (SELECT 'pool:' || id FROM "
+      "pools WHERE sponsor = ?4) OR to_account IN (SELECT 'pool:' || id FROM pools WHERE sponsor = ?4) OR "
+      "grant_id IN (SELECT g.id FROM grants g JOIN pools p ON p.id = g.pool WHERE p.sponsor = ?4))";
+
 } // namespace
 
 Result<JournalStats> writeJournal(
@@ -107,14 +116,8 @@ Result<JournalStats> writeJournal(
     Report header;
     LEDGER_TRY(fillHeader(store, options, header));
     const std::string startupFilter = options.startup.toStdString();
-    if (!startupFilter.empty()) {
-        auto st = queries::startup(store, startupFilter);
-        if (!st)
-            return st.error();
-        if (!st.value())
-            return makeError(
-                "unknown_object", QStringLiteral("There is no startup \"%1\".").arg(options.startup));
-    }
+    const std::string sponsorFilter = options.sponsor.toStdString();
+    LEDGER_TRY(checkFilters(store, options));
 
     Accounts accounts;
     std::set<std::string> resources;
@@ -122,25 +125,14 @@ Result<JournalStats> writeJournal(
         auto st = store.db().prepare("SELECT id, startup, resource FROM grants");
         if (!st)
             return st.error();
-        for (;;) {
-            auto more = st->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            accounts.startupOfGrant.emplace(std::string(st->textView(0)), std::string(st->textView(1)));
-        }
+        LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
+            accounts.startupOfGrant.emplace(std::string(row.textView(0)), std::string(row.textView(1)));
+        }));
         auto rs = store.db().prepare("SELECT DISTINCT resource FROM balances");
         if (!rs)
             return rs.error();
-        for (;;) {
-            auto more = rs->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            resources.insert(std::string(rs->textView(0)));
-        }
+        LEDGER_TRY(
+            eachRow(*rs, [&](const sql::Statement &row) { resources.insert(std::string(row.textView(0))); }));
     }
 
     QByteArray buf;
@@ -170,11 +162,12 @@ Result<JournalStats> writeJournal(
 
     if (options.from) {
         auto st = store.db().prepare(
-            "SELECT from_account, to_account, grant_id, resource, SUM(amount) FROM movements WHERE at < ?1 "
-            "AND (?2 = '' OR grant_id IN (SELECT id FROM grants WHERE startup = ?2)) GROUP BY 1, 2, 3, 4");
+            std::string("SELECT from_account, to_account, grant_id, resource, SUM(amount) "
+                        "FROM movements WHERE at < ?1 AND ")
+            + kMovementFilter + " GROUP BY 1, 2, 3, 4");
         if (!st)
             return st.error();
-        st->bind(1, from).bind(2, startupFilter);
+        st->bind(1, from).bind(3, startupFilter).bind(4, sponsorFilter);
         std::map<std::pair<std::string, std::string>, int64_t> opening; // (journal account, resource)
         for (;;) {
             auto more = st->step();
@@ -202,13 +195,12 @@ Result<JournalStats> writeJournal(
         }
     }
 
-    auto st = store.db().prepare(
-        "SELECT seq, at, from_account, to_account, resource, amount, grant_id FROM movements "
-        "WHERE at >= ?1 AND at < ?2 AND (?3 = '' OR grant_id IN (SELECT id FROM grants WHERE startup = ?3)) "
-        "ORDER BY seq, rowid");
+    auto st = store.db().prepare(std::string("SELECT seq, at, from_account, to_account, resource, amount, "
+                                             "grant_id FROM movements WHERE at >= ?1 AND at < ?2 AND ")
+        + kMovementFilter + " ORDER BY seq, rowid");
     if (!st)
         return st.error();
-    st->bind(1, from).bind(2, to).bind(3, startupFilter);
+    st->bind(1, from).bind(2, to).bind(3, startupFilter).bind(4, sponsorFilter);
     // The progress total: the movements in the whole ledger (a bound for any filter).
     int64_t total = 0;
     if (progress) {

@@ -13,7 +13,8 @@
 //       consumed:st-9                         12.500 "naver-cloud/b200"
 //       grant:st-9:g-17                      -12.500 "naver-cloud/b200"
 // With --from, the balances before it open the journal as one "Opening balances" transaction; --startup
-// keeps only the movements of that startup's grants.
+// keeps only the movements of that startup's grants; --sponsor only the sponsor's pledges and the movements
+// of its pools and of the grants drawn from them (each kept transaction whole, so the journal balances).
 
 #include "ledger/reports/report.h"
 #include "ledger/result.h"

@@ -19,6 +19,7 @@ using namespace detail;
 Result<Report> programmePipeline(
     store::LedgerStore &store, const ReportOptions &options, const ProgressFn &progress)
 {
+    LEDGER_TRY(checkFilters(store, options));
     Report r;
     LEDGER_TRY(fillHeader(store, options, r));
     r.name = QStringLiteral("pipeline");

@@ -60,6 +60,30 @@ Result<void> fillHeader(store::LedgerStore &store, const ReportOptions &options,
     return {};
 }
 
+// An unknown --startup or --sponsor is an error (unknown_object), never an empty report.
+Result<void> checkFilters(store::LedgerStore &store, const ReportOptions &options)
+{
+    auto check = [&](const char *sqlText, const QString &id, const char *what) -> Result<void> {
+        if (id.isEmpty())
+            return {};
+        auto st = store.db().cached(sqlText);
+        if (!st)
+            return st.error();
+        sql::ResetGuard g(*st.value());
+        st.value()->bind(1, id);
+        auto row = st.value()->step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return makeError(
+                "unknown_object", QStringLiteral("There is no %1 \"%2\".").arg(QLatin1String(what), id));
+        return {};
+    };
+    LEDGER_TRY(check("SELECT 1 FROM startups WHERE id = ?1", options.startup, "startup"));
+    LEDGER_TRY(check("SELECT 1 FROM sponsors WHERE id = ?1", options.sponsor, "sponsor"));
+    return {};
+}
+
 } // namespace detail
 
 } // namespace ledger::reports

@@ -6,11 +6,15 @@
 #include "ledger/store/ledgerstore.h"
 
 #include <string>
+#include <type_traits>
 
 namespace ledger::reports::detail {
 
 // Fills the header of `report`: alliance, period, generation time, log size and latest checkpoint.
 Result<void> fillHeader(store::LedgerStore &store, const ReportOptions &options, Report &report);
+
+// unknown_object when --startup or --sponsor names nothing in the ledger.
+Result<void> checkFilters(store::LedgerStore &store, const ReportOptions &options);
 
 inline QString q(const std::string &s)
 {
@@ -26,5 +30,22 @@ inline bool tick(const ProgressFn &progress, int64_t done, int64_t total)
 }
 
 constexpr int64_t kDayMs = 24LL * 3600 * 1000;
+
+// Steps `st` to its end, calling fn(st) for each row: the one row loop of the report builders. fn returns
+// void, or bool: false stops early and the result is cancelled() (the caller's progress said stop).
+template<typename Fn> Result<void> eachRow(sql::Statement &st, Fn &&fn)
+{
+    for (;;) {
+        auto row = st.step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return {};
+        if constexpr (std::is_void_v<decltype(fn(st))>)
+            fn(st);
+        else if (!fn(st))
+            return cancelled();
+    }
+}
 
 } // namespace ledger::reports::detail

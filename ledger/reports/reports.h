@@ -10,6 +10,8 @@
 #include "ledger/result.h"
 #include "ledger/store/ledgerstore.h"
 
+#include <QStringList>
+
 #include <vector>
 
 namespace ledger::reports {
@@ -19,7 +21,16 @@ struct ReportInfo
     QString name;
     QString description;
     bool needsStartup = false;
+    // The options of `report --help` this report honours ("startup", "sponsor", "from", "to", "days"); any
+    // other is refused with `refusals` saying why, never silently ignored.
+    QStringList takes;
+    QString refusals; // one sentence: what the options it does not take would mean here
 };
+
+// invalid_argument if `options` sets a filter the report does not take (see ReportInfo::takes); --days is
+// the caller's to check (it always has a value here).
+Result<void> checkApplies(const ReportInfo &info, const ReportOptions &options);
+const ReportInfo *findReport(const QString &name);
 
 // Every report, in the order `report --list` shows them.
 const std::vector<ReportInfo> &catalogue();

@@ -66,15 +66,10 @@ Result<Report> sponsorUtilisation(
         auto st = store.db().prepare("SELECT id, pool, startup FROM grants");
         if (!st)
             return st.error();
-        for (;;) {
-            auto more = st->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            grants.emplace(std::string(st->textView(0)),
-                GrantKey { std::string(st->textView(1)), std::string(st->textView(2)) });
-        }
+        LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
+            grants.emplace(std::string(row.textView(0)),
+                GrantKey { std::string(row.textView(1)), std::string(row.textView(2)) });
+        }));
     }
 
     const int64_t from = options.from.value_or(std::numeric_limits<int64_t>::min());
@@ -88,30 +83,25 @@ Result<Report> sponsorUtilisation(
     std::map<std::string, Figures> poolTotals;
     std::map<std::pair<std::string, std::string>, Figures> perStartup; // (pool, startup)
     int64_t done = 0;
-    for (;;) {
-        auto more = st->step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
+    LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
         if (!tick(progress, ++done, 0))
-            return cancelled();
-        const std::string grant(st->textView(0));
-        const std::string fromAccount(st->textView(1));
-        const std::string toAccount(st->textView(2));
-        const int64_t inPeriod = st->int64(3);
-        const int64_t cumulative = st->int64(4);
+            return false;
+        const std::string grant(row.textView(0));
+        const std::string fromAccount(row.textView(1));
+        const std::string toAccount(row.textView(2));
+        const int64_t inPeriod = row.int64(3);
+        const int64_t cumulative = row.int64(4);
         if (grant.empty()) {
             // sponsor -> pool (pledge) or pool -> sponsor (pool closed)
             if (toAccount.rfind("pool:", 0) == 0)
                 poolTotals[toAccount.substr(5)].pledged += inPeriod;
             else if (fromAccount.rfind("pool:", 0) == 0)
                 poolTotals[fromAccount.substr(5)].returned += inPeriod;
-            continue;
+            return true;
         }
         auto it = grants.find(grant);
         if (it == grants.end())
-            continue;
+            return true;
         const std::string account = grantAccount(grant);
         Figures &f = perStartup[{ it->second.pool, it->second.startup }];
         Figures &p = poolTotals[it->second.pool];
@@ -127,7 +117,8 @@ Result<Report> sponsorUtilisation(
         const int64_t held = toAccount == account ? cumulative : -cumulative;
         f.held += held;
         p.held += held;
-    }
+        return true;
+    }));
 
     r.columns = { { QStringLiteral("Sponsor"), CellType::Text }, { QStringLiteral("Pool"), CellType::Text },
         { QStringLiteral("Resource"), CellType::Text }, { QStringLiteral("Startup"), CellType::Text },

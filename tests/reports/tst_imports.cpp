@@ -2,6 +2,7 @@
 // file adds only its new rows, bad rows are reported by line and stop the import unless skipBad, and
 // hostile files are refused with nothing recorded.
 
+#include "ledger/codec/entry.h"
 #include "ledger/engine/session.h"
 #include "ledger/imports/imports.h"
 #include "ledger/queries/balances.h"
@@ -86,6 +87,75 @@ private slots:
         QCOMPARE(overlap->recorded, 1);
         QCOMPARE(overlap->alreadyRecorded, 2);
         QCOMPARE(logSize(), before + 4);
+    }
+
+    // The sequencer's entry point for entries this process builds (an import): it signs them itself and does
+    // not verify what it just signed, but every other check stands — author = key, nonces, every rule — and
+    // what it stores verifies like any entry. allOrNothing stores nothing if one entry is refused; a dry run
+    // stores nothing at all.
+    void ownEntriesAreCheckedLikeAnyOther()
+    {
+        const auto &w = fx->world();
+        auto seq = session->sequencer();
+        QVERIFY(seq.ok());
+        const int64_t now = clock.nowMs();
+        auto entry = [&](const ledger::crypto::PrivateKey &author, std::string usage, int64_t amount) {
+            ledger::Entry e;
+            e.type = "usage.recorded";
+            e.author = author.keyId().toStdString();
+            e.createdAt = now;
+            e.nonce = ledger::makeNonce();
+            e.body = bodies::usage(
+                "g-1", std::move(usage), w.resource, amount, kT0 + 40 * kDay, kT0 + 41 * kDay);
+            return e;
+        };
+        const auto digests = tableDigests(session->store().db());
+        const int64_t before = logSize();
+        ledger::Sequencer::OwnOptions all;
+        all.allOrNothing = true;
+        {
+            std::vector<ledger::Entry> batch { entry(w.pm, "own/a", 1'000), entry(w.pm, "own/b", 1'000) };
+            batch[1].author = keyIdOf(w.pm2); // signed by pm, claims pm2
+            auto r = seq.value()->submitOwn(batch, w.pm, all);
+            QVERIFY(r.ok());
+            QCOMPARE(r->at(1).rejection.code, QStringLiteral("bad_signature"));
+            QCOMPARE(r->at(0).rejection.code, QStringLiteral("not_stored"));
+            QVERIFY(!r->at(0).accepted);
+        }
+        {
+            std::vector<ledger::Entry> batch { entry(w.pm, "own/a", 1'000),
+                entry(w.pm, "own/b", 999'999'999) };
+            auto r = seq.value()->submitOwn(batch, w.pm, all);
+            QVERIFY(r.ok());
+            QCOMPARE(r->at(1).rejection.code, QStringLiteral("insufficient_balance"));
+            QCOMPARE(r->at(0).rejection.code, QStringLiteral("not_stored"));
+        }
+        {
+            ledger::Sequencer::OwnOptions dry;
+            dry.dryRun = true;
+            auto r = seq.value()->submitOwn({ entry(w.pm, "own/a", 1'000) }, w.pm, dry);
+            QVERIFY(r.ok());
+            QCOMPARE(r->at(0).rejection.code, QStringLiteral("not_stored"));
+        }
+        QCOMPARE(logSize(), before);
+        QCOMPARE(tableDigests(session->store().db()), digests);
+
+        // Without options: the good ones are stored, the refused one is not; a reused nonce is refused.
+        std::vector<ledger::Entry> batch { entry(w.pm, "own/a", 1'000), entry(w.pm, "own/a", 1'000),
+            entry(w.pm, "own/c", 2'000) };
+        batch[2].nonce = batch[0].nonce;
+        auto r = seq.value()->submitOwn(batch, w.pm, {});
+        QVERIFY(r.ok());
+        QVERIFY(r->at(0).accepted);
+        QCOMPARE(r->at(1).rejection.code, QStringLiteral("duplicate_usage"));
+        QCOMPARE(r->at(2).rejection.code, QStringLiteral("duplicate_nonce"));
+        QCOMPARE(logSize(), before + 1);
+        auto row = session->store().readLog(r->at(0).seq);
+        QVERIFY(row.ok());
+        ledger::SignedEntry stored { row->entry, row->sig,
+            ledger::crypto::PublicKey::fromRaw(row->authorKey).value(), row->type };
+        QVERIFY(ledger::openSignedEntry(stored).ok());
+        QCOMPARE(stored.id(), r->at(0).entryId);
     }
 
     void badRowsStopTheImportUnlessSkipBad()

@@ -215,6 +215,65 @@ private slots:
         QCOMPARE(b.out, a.out);
     }
 
+    // --sponsor keeps the sponsor's pledges and everything of its pools and of the grants drawn from them. In
+    // this world each sponsor has the only pool of its resource, so the sponsor's journal read by either tool
+    // must give exactly the ledger's balances of that resource, and nothing of the other.
+    void oneSponsor_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("sponsor");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<QString>("other");
+        for (const char *tool : { "ledger", "hledger" }) {
+            QTest::addRow("%s kvc", tool) << QString::fromLatin1(tool) << QStringLiteral("kvc")
+                                          << QStringLiteral("kt-cloud/h100") << QStringLiteral("nipa-b200");
+            QTest::addRow("%s nipa", tool)
+                << QString::fromLatin1(tool) << QStringLiteral("nipa") << QStringLiteral("naver-cloud/b200")
+                << QStringLiteral("kvc-h100");
+        }
+    }
+    void oneSponsor()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QString, sponsor);
+        QFETCH(QString, resource);
+        QFETCH(QString, other);
+        const QString exe = QStandardPaths::findExecutable(tool);
+        if (exe.isEmpty())
+            QSKIP(qPrintable(tool + QStringLiteral(" is not installed")));
+        const QString file = journal({ QStringLiteral("--sponsor"), sponsor });
+        LF_STOP_IF_FAILED();
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("pledge to pool"));
+        QVERIFY(text.contains("usage on"));
+        QVERIFY(!text.contains(other.toUtf8()));
+        auto run = reporttest::program(exe,
+            { QStringLiteral("-f"), file, QStringLiteral("balance"), QStringLiteral("--flat"),
+                QStringLiteral("--no-total") });
+        QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), run.err.constData());
+        auto got = parseBalance(run.out);
+        QVERIFY2(got.has_value(), run.out.constData());
+        Balances want;
+        for (const auto &[account, amounts] : expected())
+            if (amounts.count(resource) && amounts.at(resource) != 0)
+                want[account][resource] = amounts.at(resource);
+        QVERIFY(want.size() >= 4);
+        QCOMPARE(*got, want);
+    }
+
+    void unknownSponsorIsRefused()
+    {
+        const QString out = fx->dir().path() + QStringLiteral("/nobody.journal");
+        auto bad = ctl({ QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"),
+            path, QStringLiteral("--format"), QStringLiteral("journal"), QStringLiteral("--out"), out,
+            QStringLiteral("--sponsor"), QStringLiteral("nobody") });
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains("nobody"));
+        QVERIFY(!QFile::exists(out));
+    }
+
     void oneStartup()
     {
         const QString file = journal({ QStringLiteral("--startup"), QStringLiteral("st-2") });

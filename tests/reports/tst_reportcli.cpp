@@ -108,6 +108,82 @@ private slots:
         QCOMPARE(e.exitCode, 1);
         QVERIFY(e.err.contains("empty"));
     }
+
+    // Every option `report --help` lists is honoured or refused with the reason: never silently ignored. A
+    // refused one writes no file; an honoured one changes the output (or is checked: an unknown id fails).
+    void everyOptionIsHonouredOrRefused()
+    {
+        const QStringList reports { QStringLiteral("statement"), QStringLiteral("utilisation"),
+            QStringLiteral("pipeline"), QStringLiteral("expiring"), QStringLiteral("forecast"),
+            QStringLiteral("journal") };
+        const std::vector<std::pair<QString, QString>> options { { QStringLiteral("--startup"),
+                                                                     QStringLiteral("st-1") },
+            { QStringLiteral("--sponsor"), QStringLiteral("kvc") },
+            { QStringLiteral("--from"), QStringLiteral("2026-01-20") },
+            { QStringLiteral("--to"), QStringLiteral("2026-01-12") },
+            { QStringLiteral("--days"), QStringLiteral("400") } };
+        auto run = [&](const QString &report, const QStringList &extra) {
+            const QString out
+                = dir + QStringLiteral("/opt-%1-%2.out").arg(report).arg(qHash(extra.join(QLatin1Char(' '))));
+            const QString format
+                = report == QLatin1String("journal") ? QStringLiteral("journal") : QStringLiteral("csv");
+            auto r = ctl(QStringList { QStringLiteral("report"), report, QStringLiteral("--ledger"), path,
+                             QStringLiteral("--format"), format, QStringLiteral("--out"), out }
+                + extra);
+            QFile f(out);
+            const QByteArray body = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            return std::make_tuple(r, body);
+        };
+        // Lines that carry data (not the header lines naming the period or time of the run).
+        auto data = [](const QByteArray &text) {
+            QList<QByteArray> keep;
+            for (const QByteArray &l : text.split('\n'))
+                if (!l.startsWith(';') && !l.contains("Period") && !l.contains("Generated"))
+                    keep << l;
+            return keep;
+        };
+        int refused = 0, honoured = 0;
+        for (const QString &report : reports) {
+            const QStringList base = report == QLatin1String("statement")
+                ? QStringList { QStringLiteral("--startup"), QStringLiteral("st-2") }
+                : QStringList {};
+            auto [plain, plainBody] = run(report, base);
+            QVERIFY2(
+                plain.exitCode == 0, qPrintable(report + QLatin1Char(' ') + QString::fromUtf8(plain.err)));
+            for (const auto &[option, value] : options) {
+                QStringList extra = base;
+                if (option == QLatin1String("--startup"))
+                    extra.clear();
+                extra << option << value;
+                auto [r, body] = run(report, extra);
+                const QString what = report + QLatin1Char(' ') + option;
+                if (r.exitCode != 0) {
+                    QCOMPARE(r.exitCode, 1); // a usage error, with the reason
+                    QVERIFY2(r.err.contains("does not take " + option.toUtf8()), qPrintable(what));
+                    QVERIFY2(body.isEmpty(), qPrintable(what));
+                    ++refused;
+                    continue;
+                }
+                if (option == QLatin1String("--days")) {
+                    // Past expiry, the world's grants are in every horizon; the option is read (0 is
+                    // refused), and what it changes is tested on the report's data (tst_reportdata).
+                    auto [zero, zeroBody] = run(report, QStringList { option, QStringLiteral("0") });
+                    QVERIFY2(zero.exitCode == 1 && zeroBody.isEmpty(), qPrintable(what));
+                    ++honoured;
+                    continue;
+                }
+                QVERIFY2(
+                    data(body) != data(plainBody), qPrintable(what + QStringLiteral(" changed nothing")));
+                ++honoured;
+                auto [unknown, unknownBody]
+                    = run(report, QStringList(extra).replaceInStrings(value, QStringLiteral("zz-nobody")));
+                if (option == QLatin1String("--startup") || option == QLatin1String("--sponsor"))
+                    QVERIFY2(unknown.exitCode != 0 && unknown.err.contains("zz-nobody"), qPrintable(what));
+            }
+        }
+        QVERIFY(refused >= 8);
+        QVERIFY(honoured >= 15);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReportCli)

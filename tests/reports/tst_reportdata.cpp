@@ -234,6 +234,40 @@ private slots:
             QVERIFY(!textAt(*r, row, QStringLiteral("Outlook")).isEmpty());
     }
 
+    // A month imported late counts in its own period, not as a burst on the day it was recorded: the window
+    // [now - 90 days, now) takes the usage whose period lies in it, pro rata at its edges.
+    void forecastUsesTheUsagePeriod()
+    {
+        LedgerFixture f;
+        const World &w = f.buildStandard();
+        const int64_t t0 = f.clock.nowMs();
+        f.mustRecord(w.pm, "grant.created",
+            bodies::grant("g-1", w.application, w.pool, { { 200'000, t0 } }, t0 + 300 * kDay));
+        f.clock.advance(200 * kDay);
+        const int64_t now = f.clock.nowMs();
+        // All three recorded today. Before the window: not counted at all.
+        f.mustRecord(w.pm, "usage.recorded",
+            bodies::usage("g-1", "old", w.resource, 30'000, t0 + kDay, t0 + 31 * kDay));
+        // Half inside the window (its first 10 of 20 days are before it): half counted.
+        f.mustRecord(w.pm, "usage.recorded",
+            bodies::usage("g-1", "edge", w.resource, 20'000, now - 100 * kDay, now - 80 * kDay));
+        // Inside: all counted.
+        f.mustRecord(w.pm, "usage.recorded",
+            bodies::usage("g-1", "recent", w.resource, 9'000, now - 50 * kDay, now - 20 * kDay));
+        ReportOptions o;
+        o.now = f.clock.nowMs();
+        auto r = runOutForecast(f.store(), o);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(r->rows.size(), size_t(1));
+        QCOMPARE(amountAt(*r, r->rows[0], QStringLiteral("Used in last 90 days")), 10'000 + 9'000);
+        QCOMPARE(amountAt(*r, r->rows[0], QStringLiteral("Per day")), 19'000 / 90);
+        // Seen from before any of it was recorded, nothing was used in the window.
+        o.now = now - kDay;
+        r = runOutForecast(f.store(), o);
+        QVERIFY(r.ok());
+        QCOMPARE(amountAt(*r, r->rows[0], QStringLiteral("Used in last 90 days")), 0);
+    }
+
     void cancelling()
     {
         ReportOptions o;

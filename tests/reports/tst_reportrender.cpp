@@ -197,9 +197,12 @@ private slots:
                     continue;
                 const QString out
                     = fx->dir().path() + QStringLiteral("/cli-%1.%2").arg(info.name, QLatin1String(format));
-                auto r = reporttest::ctl({ QStringLiteral("report"), info.name, QStringLiteral("--ledger"),
+                QStringList args { QStringLiteral("report"), info.name, QStringLiteral("--ledger"),
                     fx->path(), QStringLiteral("--format"), QLatin1String(format), QStringLiteral("--out"),
-                    out, QStringLiteral("--startup"), QStringLiteral("st-1") });
+                    out };
+                if (info.takes.contains(QStringLiteral("startup")))
+                    args << QStringLiteral("--startup") << QStringLiteral("st-1");
+                auto r = reporttest::ctl(args);
                 QVERIFY2(r.exitCode == 0, r.err.constData());
                 QFile f(out);
                 QVERIFY(f.open(QIODevice::ReadOnly));

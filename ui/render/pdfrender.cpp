@@ -9,6 +9,7 @@
 #include <QPdfWriter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace render {
 
@@ -116,11 +117,93 @@ void drawChart(QPainter &p, const lr::Chart &chart, QRect area)
         const auto &[label, value] = chart.bars[i];
         const int y = top + int(i) * (barH + 3);
         p.drawText(QRect(area.left(), y, labelW - 6, barH), Qt::AlignRight | Qt::AlignVCenter,
-            QFontMetrics(p.font()).elidedText(label, Qt::ElideMiddle, labelW - 6));
+            p.fontMetrics().elidedText(label, Qt::ElideMiddle, labelW - 6));
         const int w = int(std::max<int64_t>(0, value) / std::max<int64_t>(1, max / std::max(1, maxW)));
         p.fillRect(QRect(area.left() + labelW, y, std::max(1, w), barH), QColor(0x2f, 0x6f, 0xb3));
         p.drawText(QRect(area.left() + labelW + w + 4, y, valueW, barH), Qt::AlignLeft | Qt::AlignVCenter,
             chart.amountBars ? ledger::units::formatAmount(value) : QString::number(value));
+    }
+}
+
+constexpr int kColumnGap = 8; // points between columns
+
+// Font metrics of the painter's current font in the units it draws in. On a QPdfWriter at 72 dpi,
+// QFontMetrics measures at the screen's resolution, so its widths are scaled to what drawText lays out.
+struct DrawnMetrics
+{
+    explicit DrawnMetrics(QPainter &p)
+        : fm(p.fontMetrics())
+    {
+        const QString sample = QStringLiteral("2026-06-30 12:00:00Z 1,234,567.890 Ag");
+        scale = p.boundingRect(QRectF(), Qt::AlignLeft, sample).width()
+            / std::max(1, fm.horizontalAdvance(sample));
+    }
+    // Rounded up, plus a point: elidedText cuts a text whose exact width is a fraction above the integer.
+    int width(const QString &text) const { return int(std::ceil(fm.horizontalAdvance(text) * scale)) + 1; }
+    QString elided(const QString &text, int width) const
+    {
+        return fm.elidedText(text, Qt::ElideRight, int(width / scale));
+    }
+    QFontMetrics fm;
+    double scale = 1;
+};
+
+Qt::Alignment alignment(lr::CellType type)
+{
+    return type == lr::CellType::Amount || type == lr::CellType::Integer ? Qt::AlignRight : Qt::AlignLeft;
+}
+
+// The left edge of every column and the right edge of the last, in `width` points from `left`; sets `font`
+// to the table's size. Each column's natural width is its widest header or cell (the first 2000 rows) in
+// that font. Headers, numbers and dates keep theirs (the font goes down to 5 pt to make them fit); text
+// columns get their header's width and share what is left in proportion to how much more they would need.
+std::vector<int> columnEdges(const lr::Report &report, int width, int left, QFont &font, QPainter &p)
+{
+    const size_t cols = report.columns.size();
+    std::vector<int> natural(cols), least(cols);
+    for (int size = 7;; --size) {
+        font.setPointSize(size);
+        QFont bold = font;
+        bold.setBold(true);
+        p.setFont(bold);
+        const DrawnMetrics bm(p);
+        p.setFont(font);
+        const DrawnMetrics fm(p);
+        int fixed = 0, textNatural = 0, textLeast = 0;
+        for (size_t c = 0; c < cols; ++c) {
+            least[c] = bm.width(report.columns[c].title) + kColumnGap;
+            natural[c] = least[c];
+            for (size_t r = 0; r < std::min<size_t>(report.rows.size(), 2000); ++r)
+                if (c < report.rows[r].size())
+                    natural[c] = std::max(natural[c], fm.width(lr::cellText(report.rows[r][c])) + kColumnGap);
+            if (report.columns[c].type == lr::CellType::Text) {
+                textNatural += natural[c];
+                textLeast += least[c];
+            } else {
+                fixed += natural[c];
+            }
+        }
+        if (fixed + textLeast <= width || size == 5) {
+            std::vector<int> w(cols);
+            const int spare = width - fixed; // for the text columns
+            for (size_t c = 0; c < cols; ++c) {
+                if (report.columns[c].type != lr::CellType::Text || fixed + textNatural <= width)
+                    w[c] = natural[c];
+                else
+                    w[c] = least[c]
+                        + int(int64_t(std::max(0, spare - textLeast)) * (natural[c] - least[c])
+                            / std::max(1, textNatural - textLeast));
+            }
+            // Whatever is still free goes to the columns evenly, so the table spans the page.
+            int used = 0;
+            for (int v : w)
+                used += v;
+            std::vector<int> x(cols + 1, left);
+            const int extra = cols ? std::max(0, width - used) / int(cols) : 0;
+            for (size_t c = 0; c < cols; ++c)
+                x[c + 1] = x[c] + w[c] + extra;
+            return x;
+        }
     }
 }
 
@@ -168,44 +251,33 @@ ledger::Result<int> writePdf(const lr::Report &report, const QString &path)
     if (report.chart)
         drawChart(p, *report.chart, QRect(area.left(), y + 10, area.width(), area.bottom() - y - 10));
 
-    // The table, kPdfRowsPerPage rows a page, columns sized to their longest text.
+    // The table, kPdfRowsPerPage rows a page. Columns are measured in the table's font: numbers, dates and
+    // headers are never cut (the font shrinks until they fit); only long text (titles) is elided.
     const size_t cols = report.columns.size();
-    std::vector<int> widths(cols, 1);
-    for (size_t c = 0; c < cols; ++c) {
-        widths[c] = int(report.columns[c].title.size());
-        for (size_t r = 0; r < std::min<size_t>(report.rows.size(), 2000); ++r)
-            if (c < report.rows[r].size())
-                widths[c] = std::max(
-                    widths[c], int(std::min<qsizetype>(40, lr::cellText(report.rows[r][c]).size())));
-    }
-    int sum = 0;
-    for (int w : widths)
-        sum += w;
-    f.setPointSize(cols > 10 ? 6 : 7);
+    const std::vector<int> x = columnEdges(report, area.width(), area.left(), f, p);
     for (int tp = 0; tp < total - 1; ++tp) {
         pages.next();
         area = pages.body();
-        std::vector<int> x(cols + 1, area.left());
-        for (size_t c = 0; c < cols; ++c)
-            x[c + 1] = x[c] + area.width() * widths[c] / std::max(1, sum);
         f.setBold(true);
         p.setFont(f);
-        for (size_t c = 0; c < cols; ++c)
-            p.drawText(QRect(x[c], area.top(), x[c + 1] - x[c] - 3, kRowHeight),
-                Qt::AlignLeft | Qt::AlignVCenter, report.columns[c].title);
+        const DrawnMetrics bold(p);
+        for (size_t c = 0; c < cols; ++c) {
+            const QRect cellRect = QRect(x[c], area.top(), x[c + 1] - x[c] - kColumnGap, kRowHeight);
+            p.drawText(cellRect, alignment(report.columns[c].type) | Qt::AlignVCenter,
+                bold.elided(report.columns[c].title, cellRect.width()));
+        }
         p.drawLine(area.left(), area.top() + kRowHeight, area.right(), area.top() + kRowHeight);
         f.setBold(false);
         p.setFont(f);
-        const QFontMetrics fm(f);
+        const DrawnMetrics fm(p);
         const size_t first = size_t(tp) * kPdfRowsPerPage;
         for (size_t r = first; r < std::min(report.rows.size(), first + kPdfRowsPerPage); ++r) {
             const int ry = area.top() + kRowHeight * int(r - first + 1) + 2;
             for (size_t c = 0; c < cols && c < report.rows[r].size(); ++c) {
                 const lr::Cell &cell = report.rows[r][c];
-                const bool number = cell.type == lr::CellType::Amount || cell.type == lr::CellType::Integer;
-                p.drawText(QRect(x[c], ry, x[c + 1] - x[c] - 3, kRowHeight),
-                    (number ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                    fm.elidedText(lr::cellText(cell), Qt::ElideRight, x[c + 1] - x[c] - 3));
+                const QRect cellRect(x[c], ry, x[c + 1] - x[c] - kColumnGap, kRowHeight);
+                p.drawText(cellRect, alignment(cell.type) | Qt::AlignVCenter,
+                    fm.elided(lr::cellText(cell), cellRect.width()));
             }
         }
         if (report.rows.empty())
