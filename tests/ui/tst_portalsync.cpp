@@ -324,6 +324,49 @@ private slots:
         QCOMPARE(app.page->job()->nextRunInMs(), -1);
     }
 
+    // Periodic sync uses the key only while it is unlocked and never extends its timeout: with sync every
+    // 200 ms and a 3 s timeout, the key still locks itself, and periodic sync then stops signing.
+    void periodicSyncNeverKeepsTheKeyUnlocked()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+        const int timeoutMs = 3000;
+        app.ctx->setKeyTimeoutMs(timeoutMs);
+        QVERIFY(app.ctx->unlock(kPass.toUtf8()));
+        QElapsedTimer sinceUnlock;
+        sinceUnlock.start();
+        SyncConfig c = quickConfig(rig);
+        c.intervalMsOverride = 200;
+        QSignalSpy done(app.page->job(), &SyncJob::finished);
+        app.page->job()->setConfig(c);
+        QTRY_VERIFY_WITH_TIMEOUT(app.page->job()->running() || !done.isEmpty(), 5'000);
+        QVERIFY2(sinceUnlock.elapsed() < timeoutMs, "the machine is too slow for this timing");
+        QVERIFY(app.ctx->heldKey()); // a background sync started with the unlocked key
+        // Past the timeout (counted from the unlock; periodic runs are no use of the key): locked.
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 60'000);
+        QTest::qWait(int(std::max<qint64>(0, timeoutMs - sinceUnlock.elapsed())) + 400);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.page->job()->running(), 60'000);
+        QVERIFY2(!app.ctx->heldKey(), "periodic sync kept the key unlocked");
+        // And no more periodic syncs while it is locked.
+        done.clear();
+        QTest::qWait(800);
+        QCOMPARE(done.count(), 0);
+        // A user's action extends it: unlockedKey() restarts the timeout.
+        QVERIFY(app.ctx->unlock(kPass.toUtf8()));
+        QTest::qWait(timeoutMs / 2);
+        QVERIFY(app.ctx->unlockedKey());
+        QTest::qWait(timeoutMs / 2 + 300);
+        QVERIFY(app.ctx->heldKey());
+        c.intervalMsOverride = 0;
+        c.intervalMinutes = 0;
+        app.page->job()->setConfig(c);
+    }
+
     void settingsTakePinAndIntervalValidatedAsTyped()
     {
         PortalSettings current;

@@ -166,7 +166,8 @@ void SyncJob::onTimer()
     if (running())
         return;
     // Periodic runs never ask for the passphrase: with the key locked they wait for the next interval.
-    if (const ledger::crypto::PrivateKey *key = m_ctx.unlockedKey())
+    // Nor do they count as a use of the key (heldKey), so the key still locks itself on time.
+    if (const ledger::crypto::PrivateKey *key = m_ctx.heldKey())
         start(*key);
     else
         schedule(m_config.intervalMs());
