@@ -11,7 +11,9 @@
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/syncjob.h"
+#include "ui/models/applicationsmodel.h"
 #include "ui/models/rowtablemodel.h"
+#include "ui/pages/applicationspage.h"
 #include "ui/pages/grantforms.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/syncpage.h"
@@ -194,6 +196,27 @@ private slots:
         QVERIFY2(app.window->noticeText().contains(QStringLiteral("waiting in the outbox")),
             qPrintable(app.window->noticeText()));
         QVERIFY(app.window->statusText().contains(QStringLiteral("Outbox: 1")));
+        // The grants and applications pages show it as waiting to sync, read from the outbox.
+        const QString grantId = QStringLiteral("g-") + QString::fromStdString(kAppA);
+        QVERIFY(app.window->showPage(QStringLiteral("grants")));
+        auto *grantsPage = qobject_cast<GrantsPage *>(app.window->page(QStringLiteral("grants")));
+        QVERIFY(grantsPage->select(grantId));
+        const int grantRow = grantsPage->model()->findId(grantId);
+        QCOMPARE(
+            grantsPage->model()->index(grantRow, 6).data().toString(), QStringLiteral("Waiting to sync"));
+        QVERIFY2(grantsPage->detailText().contains(QStringLiteral("waiting in the outbox")),
+            qPrintable(grantsPage->detailText()));
+        QVERIFY(app.window->showPage(QStringLiteral("applications")));
+        auto *apps = qobject_cast<ApplicationsPage *>(app.window->page(QStringLiteral("applications")));
+        QVERIFY(apps);
+        const int appRow = apps->model()->rowOf(QString::fromStdString(kAppA));
+        QVERIFY(appRow >= 0);
+        QVERIFY2(apps->model()
+                     ->index(appRow, ApplicationsModel::Stage)
+                     .data()
+                     .toString()
+                     .endsWith(QStringLiteral("waiting to sync")),
+            qPrintable(apps->model()->index(appRow, ApplicationsModel::Stage).data().toString()));
         app.window->showPage(QStringLiteral("sync"));
         QVERIFY2(app.page->summaryText().startsWith(QStringLiteral("1 waiting for the registry")),
             qPrintable(app.page->summaryText()));
@@ -222,6 +245,14 @@ private slots:
         QVERIFY(app.window->showPage(QStringLiteral("grants")));
         auto *grants = qobject_cast<GrantsPage *>(app.window->page(QStringLiteral("grants")));
         QVERIFY(grants->select(QStringLiteral("g-") + QString::fromStdString(kAppA)));
+        QVERIFY(!grants->model()
+                     ->index(grants->model()->findId(grantId), 6)
+                     .data()
+                     .toString()
+                     .contains(QStringLiteral("sync")));
+        QVERIFY(app.window->showPage(QStringLiteral("applications"))); // pages refresh when shown
+        QVERIFY(!apps->model()->isWaiting(QString::fromStdString(kAppA)));
+        QVERIFY(apps->model()->rowOf(QString::fromStdString(kAppA)) >= 0);
 
         // The registry goes away: calm. Offline, the outbox keeps a new entry, a retry is scheduled.
         auto queued = app.ctx->session().record(w.pm, "sponsor.registered", bodies::sponsor("offline-one"));

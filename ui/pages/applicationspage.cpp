@@ -1,4 +1,5 @@
 #include "ui/pages/applicationspage.h"
+#include "ledger/queries/waiting.h"
 
 #include "ledger/codec/json.h"
 #include "ui/core/format.h"
@@ -139,6 +140,12 @@ void ApplicationsPage::refresh()
     m_panel->setNames(names);
     m_panel->setProgrammes(programmes.value());
     m_model->setApplications(std::move(rows), names);
+    QSet<QString> waiting;
+    if (auto w = ledger::queries::waitingEntries(ctx().store()))
+        for (const auto &e : w.value())
+            if (!e.application.empty())
+                waiting.insert(fmt::qs(e.application));
+    m_model->setWaiting(std::move(waiting));
 
     for (auto [box, values, all] : { std::tuple { m_programme, m_model->programmes(), tr("All programmes") },
              std::tuple { m_sector, m_model->sectors(), tr("All sectors") } }) {
