@@ -7,6 +7,7 @@
 #include "ledger/queries/applications.h"
 #include "ledger/queries/attachments.h"
 #include "portalworld.h"
+#include "tablefit.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
@@ -236,29 +237,21 @@ private slots:
         QCOMPARE(page->filter()->index(0, StartupsModel::Id).data().toString(), QStringLiteral("st-1"));
     }
 
-    // At the window's default size the grants table fits its pane: no horizontal scrolling, the long
-    // columns share the rest and elide.
-    void grantsTableFitsItsPane()
+    // At the window's default size the grants and applications tables fit their panes: no horizontal
+    // scrolling, the long columns share the rest and elide.
+    void tablesFitTheirPanes()
     {
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
         window.show();
-        QCOMPARE(window.size(), QSize(1280, 800));
-        QVERIFY(window.showPage(QStringLiteral("grants")));
-        auto *view = window.findChild<QTableView *>(QStringLiteral("grantsTable"));
-        QVERIFY(view);
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QString widths;
-        for (int c = 0; c < view->model()->columnCount(); ++c)
-            widths += QStringLiteral("%1 ").arg(view->columnWidth(c));
-        QTRY_VERIFY2(view->horizontalScrollBar()->maximum() == 0,
-            qPrintable(QStringLiteral("columns %1in %2").arg(widths).arg(view->viewport()->width())));
-        const int total = view->horizontalHeader()->length();
-        QVERIFY2(total <= view->viewport()->width(),
-            qPrintable(QStringLiteral("%1 > %2").arg(total).arg(view->viewport()->width())));
-        for (int c = 0; c < view->model()->columnCount(); ++c)
-            QVERIFY2(view->columnWidth(c) >= 40, qPrintable(QString::number(c)));
+        for (auto [page, table] :
+            { std::pair { "grants", "grantsTable" }, std::pair { "applications", "applicationsTable" } }) {
+            const QString problem
+                = uitest::tableFitsItsPane(window, QString::fromLatin1(page), QString::fromLatin1(table));
+            QVERIFY2(
+                problem.isEmpty(), qPrintable(QString::fromLatin1(page) + QStringLiteral(": ") + problem));
+        }
     }
 
     void attachmentHashesGoIntoTheEntryAndCheck()
