@@ -141,6 +141,45 @@ private slots:
         QVERIFY(!page->withdrawReason()->isEnabled());
     }
 
+    // A programme manager withdraws an application on the startup's behalf, from its detail pane, with a
+    // reason; a granted one is not offered.
+    void managerWithdrawsAnApplication()
+    {
+        const QString appId = QString::fromStdString(m_world->underReview);
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("applications")));
+        auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+        QVERIFY(page && page->select(appId));
+        auto *panel = window.findChild<ApplicationPanel *>(QStringLiteral("applicationPanel"));
+        QVERIFY(panel);
+        QCOMPARE(panel->applicationId(), appId);
+        auto *reason = panel->findChild<QLineEdit *>(QStringLiteral("managerWithdrawReason"));
+        auto *withdraw = panel->findChild<QPushButton *>(QStringLiteral("managerWithdraw"));
+        QVERIFY(reason && withdraw);
+        QVERIFY(withdraw->isVisibleTo(panel));
+        QVERIFY(!withdraw->isEnabled()); // no reason yet
+        QTest::keyClicks(reason, QStringLiteral("The startup asked us by letter"));
+        QVERIFY(withdraw->isEnabled());
+        sign();
+        QVERIFY(panel->signWithdrawal());
+        auto app = ledger::queries::application(ctx->store(), m_world->underReview);
+        QVERIFY(app && app.value());
+        QCOMPARE(app.value()->stage, std::string("withdrawn"));
+        QCOMPARE(app.value()->decisionReason, std::string("The startup asked us by letter"));
+        QVERIFY(!withdraw->isVisibleTo(panel)); // withdrawn: not offered again
+        // Granted: not offered.
+        grantApplication1();
+        if (QTest::currentTestFailed())
+            return;
+        ctx->notifyChanged();
+        panel->showApplication(QString::fromStdString(m_world->fixture->world().application));
+        QVERIFY(!withdraw->isVisibleTo(panel));
+        QVERIFY(!panel->signWithdrawal());
+    }
+
     void aGrantedApplicationCannotBeWithdrawn()
     {
         grantApplication1();
@@ -182,6 +221,30 @@ private slots:
                 QVERIFY(window.showPage(key));
             QVERIFY(window.findChildren<QWidget *>(QStringLiteral("withdrawApplication")).isEmpty());
             QVERIFY(!window.showPage(QStringLiteral("startups")));
+            // The reviewer's own assigned application: scoring offered, withdrawing not.
+            QVERIFY(!window.findChildren<ApplicationPanel *>().isEmpty());
+            for (auto *panel : window.findChildren<ApplicationPanel *>()) {
+                panel->showApplication(QString::fromStdString(m_world->underReview));
+                auto *withdraw = panel->findChild<QPushButton *>(QStringLiteral("managerWithdraw"));
+                QVERIFY(withdraw);
+                QVERIFY(!withdraw->isVisibleTo(panel));
+                QVERIFY(!panel->signWithdrawal());
+            }
+        }
+        // A sponsor: no page offers withdrawing an application.
+        {
+            auto ctx = open(m_world->sponsorKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            for (const QString &key : window.pageKeys())
+                QVERIFY(window.showPage(key));
+            for (auto *panel : window.findChildren<ApplicationPanel *>()) {
+                panel->showApplication(QString::fromStdString(m_world->underReview));
+                QVERIFY(
+                    !panel->findChild<QPushButton *>(QStringLiteral("managerWithdraw"))->isVisibleTo(panel));
+            }
+            QVERIFY(window.findChildren<QWidget *>(QStringLiteral("withdrawApplication")).isEmpty());
         }
         {
             auto ctx = open(m_world->founderKey);
