@@ -1446,19 +1446,19 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ Done</source>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏳ Pending</source>
+        <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✗ Not done</source>
+        <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ℹ Note</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

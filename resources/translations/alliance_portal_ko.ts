@@ -1445,20 +1445,20 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>보낼 편지함: %L1</translation>
     </message>
     <message>
-        <source>✓ Done</source>
-        <translation>✓ 완료</translation>
+        <source>Done</source>
+        <translation>완료</translation>
     </message>
     <message>
-        <source>⏳ Pending</source>
-        <translation>⏳ 대기</translation>
+        <source>Pending</source>
+        <translation>대기</translation>
     </message>
     <message>
-        <source>✗ Not done</source>
-        <translation>✗ 실패</translation>
+        <source>Not done</source>
+        <translation>실패</translation>
     </message>
     <message>
-        <source>ℹ Note</source>
-        <translation>ℹ 알림</translation>
+        <source>Note</source>
+        <translation>알림</translation>
     </message>
     <message>
         <source>%1 — %2</source>

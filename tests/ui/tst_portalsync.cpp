@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -196,6 +197,12 @@ private slots:
         QVERIFY2(app.window->noticeText().contains(QStringLiteral("waiting in the outbox")),
             qPrintable(app.window->noticeText()));
         QVERIFY(app.window->statusText().contains(QStringLiteral("Outbox: 1")));
+        // The notice bar's status sign is an SVG icon (no font here has a glyph for every sign).
+        auto *icon = app.window->findChild<QLabel *>(QStringLiteral("noticeIcon"));
+        QVERIFY(icon && icon->isVisibleTo(app.window.get()));
+        QVERIFY(!icon->pixmap().isNull());
+        QCOMPARE(icon->accessibleName(), QStringLiteral("Pending"));
+        shot(app.window.get(), QStringLiteral("notice-pending"));
         // The grants and applications pages show it as waiting to sync, read from the outbox.
         const QString grantId = QStringLiteral("g-") + QString::fromStdString(kAppA);
         QVERIFY(app.window->showPage(QStringLiteral("grants")));
