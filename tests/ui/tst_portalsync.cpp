@@ -6,6 +6,7 @@
 
 #include "heartbeat.h"
 #include "ledger/crypto/keyfile.h"
+#include "ledger/replica/endpoint.h"
 #include "ledger/replica/outbox.h"
 #include "sync/syncrig.h"
 #include "ui/core/dialoghooks.h"
@@ -428,6 +429,72 @@ private slots:
         dialog.settings().save();
         QCOMPARE(PortalSettings::load().pin, good);
         QCOMPARE(PortalSettings::load().syncIntervalMinutes, 0);
+    }
+
+    // Settings show the open replica's own registry address, CA file and pin and change them (validated)
+    // through ledger::replica's endpoint: the registry moved to a new address and the replica follows it.
+    void settingsChangeTheOpenReplicasRegistry()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+        SyncJob *job = app.page->job();
+        QVERIFY(job->endpoint());
+        const QString oldUrl = rig.registry->baseUrl();
+        QCOMPARE(job->endpoint()->registryUrl, oldUrl);
+
+        // The registry moves (same data, new port).
+        rig.registry->stop();
+        QVERIFY(rig.start(rig.server, rig.dataDir));
+        const QString newUrl = rig.registry->baseUrl();
+        QVERIFY(newUrl != oldUrl);
+
+        PortalSettings defaults;
+        defaults.registryUrl = QStringLiteral("https://default.example");
+        SettingsDialog dialog(defaults);
+        dialog.setReplica(*job->endpoint(), QStringLiteral("pm.ledger"));
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("registryUrl"));
+        auto *scope = dialog.findChild<QLabel *>(QStringLiteral("registryScope"));
+        QVERIFY(url && scope);
+        QCOMPARE(url->text(), oldUrl);
+        QVERIFY(scope->text().contains(QStringLiteral("pm.ledger")));
+        url->clear();
+        QVERIFY(!dialog.problem().isEmpty()); // a replica needs an address
+        QTest::keyClicks(url, QStringLiteral("http://plain.example"));
+        QVERIFY(dialog.problem().contains(QStringLiteral("https://")));
+        url->setText(newUrl);
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        dialog.findChild<QLineEdit *>(QStringLiteral("caFile"))->setText(rig.pki->caFile());
+        QCOMPARE(dialog.settings().registryUrl, defaults.registryUrl); // the defaults stay
+        const auto endpoint = dialog.replicaEndpoint();
+        QVERIFY(endpoint && endpoint->registryUrl == newUrl);
+
+        // The ledger API refuses what is not acceptable and keeps what was there.
+        auto bad = *endpoint;
+        bad.registryUrl = QStringLiteral("http://plain.example");
+        auto refused = job->setEndpoint(bad);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("invalid_endpoint"));
+        QCOMPARE(job->registryUrl(), oldUrl);
+        QVERIFY(job->setEndpoint(*endpoint));
+        QCOMPARE(job->registryUrl(), newUrl);
+        {
+            auto other = LedgerSession::open(path, LedgerSession::Access::ReadOnly);
+            QVERIFY(other);
+            auto stored = replica::readEndpoint(other.value()->store());
+            QVERIFY(stored && stored.value());
+            QCOMPARE(stored.value()->registryUrl, newUrl);
+            QCOMPARE(stored.value()->caFile, rig.pki->caFile());
+        }
+        // And sync goes to the new address.
+        DialogHooks::setNextPassphrase(kPass.toUtf8());
+        auto outcome = syncNow(app.page);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->kind == SyncOutcome::Kind::Done, qPrintable(outcome->message));
     }
 
     void aForkRaisesTheAlarmAndStopsSync()
