@@ -19,6 +19,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace portal {
@@ -150,8 +151,15 @@ void ApplicationsPage::refresh()
     // An amount cut short would misread, so Requested is as wide as its widest text (found without
     // measuring every row: the largest amount per resource).
     std::map<std::string, int64_t> largest;
-    for (const auto &a : rows)
+    const std::string *longestId = nullptr; // ids are short: shown whole
+    for (const auto &a : rows) {
         largest[a.resource] = std::max(largest[a.resource], a.requested);
+        if (!longestId || a.id.size() > longestId->size())
+            longestId = &a.id;
+    }
+    if (longestId)
+        m_view->setColumnWidth(ApplicationsModel::Id,
+            std::clamp(m_view->fontMetrics().horizontalAdvance(fmt::qs(*longestId)) + 16, 60, 140));
     int requestedWidth = m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
                              m_model->headerData(ApplicationsModel::Requested, Qt::Horizontal).toString())
         + 24;
