@@ -539,6 +539,30 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;li&gt;%1&lt;br&gt;&lt;small&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;/small&gt;&lt;/li&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (recorded with it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this application…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraws the application on the startup&apos;s behalf; it can no longer be decided or granted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why it is withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::ApplicationsModel</name>
@@ -580,6 +604,14 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry for this application is signed here and waiting in the outbox for the registry.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1188,10 +1220,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,6 +1333,30 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Moves what is left of a grant past its expiry date to expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed here and waiting in the outbox for the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry for this grant is waiting in the outbox for the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;Waiting to sync: signed here and waiting in the outbox. It takes effect once the registry sequences it (Sync now, F5).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1446,19 +1498,19 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ Done</source>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏳ Pending</source>
+        <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✗ Not done</source>
+        <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ℹ Note</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1690,6 +1742,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Open ledger</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::ReportsPage</name>
@@ -1706,15 +1762,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Startup id, e.g. st-1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sponsor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sponsor id; empty for every sponsor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1806,14 +1854,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Startup id, e.g. st-1 (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Startup id; empty for every startup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Journal (ledger, hledger)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1827,10 +1867,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>PDF document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the startup whose statement you want.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1986,6 +2022,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry&apos;s public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This replica (%1)&lt;/b&gt; syncs with the registry below; a change applies to it. Ledgers joined later start from the defaults.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2383,6 +2423,141 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
 </context>
 <context>
+    <name>portal::SyncJob</name>
+    <message>
+        <source>Sending the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the registry&apos;s checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching and verifying new entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry&apos;s certificate was not accepted, so nothing was sent. If it uses a private CA, choose its CA file (and check the pin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry address is not valid: it must be https://HOST[:PORT].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pin is not valid: it is sha256// followed by the base64 of a SHA-256 hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry at %1 cannot be reached (no network, or the host is down).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry does not know this key: it is not enrolled in the alliance. Ask an administrator to enrol it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key has been revoked; the registry no longer accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry&apos;s log contradicts the checkpoint this ledger verified before: sync stopped and nothing here was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file already exists at that path; choose a new file for the replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry serves a different alliance than expected; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry refused: this key&apos;s role may not do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Detail: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ledger is not a replica of a registry, so there is nothing to sync with. Use File &gt; Join a registry to make one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You opened this ledger without an enrolled key, so you cannot sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer yet; trying again (attempt %1) in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standalone ledger: not synced with a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Fork detected: sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the outbox keeps your entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next sync in %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching and verifying entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was fetched so far is kept in %1; joining again to the same file continues from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>portal::SyncPage</name>
     <message>
         <source>Sync</source>
@@ -2565,141 +2740,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>portal::SyncJob</name>
-    <message>
-        <source>Sending the outbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the registry&apos;s checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetching and verifying new entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry&apos;s certificate was not accepted, so nothing was sent. If it uses a private CA, choose its CA file (and check the pin).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry address is not valid: it must be https://HOST[:PORT].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pin is not valid: it is sha256// followed by the base64 of a SHA-256 hash.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry at %1 cannot be reached (no network, or the host is down).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry does not know this key: it is not enrolled in the alliance. Ask an administrator to enrol it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This key has been revoked; the registry no longer accepts it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That passphrase does not unlock the key file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key file cannot be used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry&apos;s log contradicts the checkpoint this ledger verified before: sync stopped and nothing here was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file already exists at that path; choose a new file for the replica.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry serves a different alliance than expected; nothing was kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry refused: this key&apos;s role may not do that.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(Detail: %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This ledger is not a replica of a registry, so there is nothing to sync with. Use File &gt; Join a registry to make one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A sync is already running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You opened this ledger without an enrolled key, so you cannot sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No answer yet; trying again (attempt %1) in %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Standalone ledger: not synced with a registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ Fork detected: sync stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline: the outbox keeps your entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last sync failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synced %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>next sync in %1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetching and verifying entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What was fetched so far is kept in %1; joining again to the same file continues from there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

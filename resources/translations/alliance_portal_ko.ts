@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>EntrySummary</name>
@@ -505,8 +506,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>결정 사유를 입력하세요.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b01c1c'&gt;✗ %1 matches none of the attachments (SHA-256 %2…).&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b01c1c'&gt;✗ %1은(는) 어느 첨부 파일과도 일치하지 않습니다 (SHA-256 %2…).&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;✗ %1 matches none of the attachments (SHA-256 %2…).&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b01c1c&apos;&gt;✗ %1은(는) 어느 첨부 파일과도 일치하지 않습니다 (SHA-256 %2…).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Check a file</source>
@@ -525,7 +526,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>%1의 SHA-256 계산 중…</translation>
     </message>
     <message>
-        <source>Computes the file's SHA-256 and compares it with the hashes the application recorded.</source>
+        <source>Computes the file&apos;s SHA-256 and compares it with the hashes the application recorded.</source>
         <translation>파일의 SHA-256을 계산해 신청서에 기록된 해시와 비교합니다.</translation>
     </message>
     <message>
@@ -533,12 +534,36 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;h4&gt;첨부 파일&lt;/h4&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#1b7f3a'&gt;✓ %1 is the attachment “%2”: its SHA-256 matches.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#1b7f3a'&gt;✓ %1은(는) 첨부 파일 “%2”입니다: SHA-256이 일치합니다.&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#1b7f3a&apos;&gt;✓ %1 is the attachment “%2”: its SHA-256 matches.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1b7f3a&apos;&gt;✓ %1은(는) 첨부 파일 “%2”입니다: SHA-256이 일치합니다.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;li&gt;%1&lt;br&gt;&lt;small&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;/small&gt;&lt;/li&gt;</source>
         <translation>&lt;li&gt;%1&lt;br&gt;&lt;small&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;/small&gt;&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>철회</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing</source>
+        <translation>철회 사유</translation>
+    </message>
+    <message>
+        <source>Why (recorded with it)</source>
+        <translation>사유 (함께 기록됨)</translation>
+    </message>
+    <message>
+        <source>Withdraw this application…</source>
+        <translation>이 신청서 철회…</translation>
+    </message>
+    <message>
+        <source>Withdraws the application on the startup&apos;s behalf; it can no longer be decided or granted.</source>
+        <translation>스타트업을 대신해 신청서를 철회합니다. 이후에는 결정하거나 지원금을 줄 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Say why it is withdrawn.</source>
+        <translation>철회 사유를 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -582,6 +607,14 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Submitted</source>
         <translation>제출됨</translation>
+    </message>
+    <message>
+        <source>%1 · waiting to sync</source>
+        <translation>%1 · 동기화 대기</translation>
+    </message>
+    <message>
+        <source>An entry for this application is signed here and waiting in the outbox for the registry.</source>
+        <translation>이 신청서에 대한 항목이 여기서 서명되어 보낼 편지함에서 레지스트리를 기다리고 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -661,7 +694,8 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message numerus="yes">
         <source>Assign %1 to %n application(s).</source>
         <translation>
-            <numerusform>%1을(를) 신청서 %n건에 배정합니다.</numerusform></translation>
+            <numerusform>%1을(를) 신청서 %n건에 배정합니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -873,12 +907,12 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;p&gt;유형: %1&lt;br&gt;서명자: %2&lt;br&gt;키 ID: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;순서 확정: %4&lt;br&gt;항목 ID: &lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#1b7f3a'&gt;✓ The signature verifies with the signer's key.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#1b7f3a'&gt;✓ 서명자의 키로 서명이 검증됩니다.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ The signature verifies with the signer&apos;s key.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ 서명자의 키로 서명이 검증됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#b01c1c'&gt;✗ The signature does not verify.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#b01c1c'&gt;✗ 서명이 검증되지 않습니다.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ The signature does not verify.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ 서명이 검증되지 않습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Computing the proof…</source>
@@ -893,12 +927,12 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;h4&gt;포함 증명&lt;/h4&gt;&lt;p&gt;리프 해시 &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;항목 %L2개의 체크포인트, 루트 &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#1b7f3a'&gt;✓ The path leads to the checkpoint's root: the entry is in the signed log.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#1b7f3a'&gt;✓ 경로가 체크포인트 루트에 이릅니다: 항목이 서명된 로그에 있습니다.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ The path leads to the checkpoint&apos;s root: the entry is in the signed log.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#1b7f3a&apos;&gt;✓ 경로가 체크포인트 루트에 이릅니다: 항목이 서명된 로그에 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#b01c1c'&gt;✗ The path does not lead to the checkpoint's root.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#b01c1c'&gt;✗ 경로가 체크포인트 루트에 이르지 않습니다.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ The path does not lead to the checkpoint&apos;s root.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b01c1c&apos;&gt;✗ 경로가 체크포인트 루트에 이르지 않습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Entry %1&lt;/h3&gt;&lt;p&gt;Reading the entry…&lt;/p&gt;</source>
@@ -1048,7 +1082,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>레지스트리에 참여</translation>
     </message>
     <message>
-        <source>A new member's machine: fetch what your role may see from the alliance's registry.</source>
+        <source>A new member&apos;s machine: fetch what your role may see from the alliance&apos;s registry.</source>
         <translation>새 구성원의 컴퓨터: 역할이 볼 수 있는 내용을 연합의 레지스트리에서 받아옵니다.</translation>
     </message>
     <message>
@@ -1120,7 +1154,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>이 경로에 CA 파일이 없습니다.</translation>
     </message>
     <message>
-        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public key.</source>
+        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry&apos;s public key.</source>
         <translation>고정 키는 sha256// 뒤에 레지스트리 공개 키의 32바이트 SHA-256 값을 base64로 적은 것입니다.</translation>
     </message>
     <message>
@@ -1185,10 +1219,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Balance</source>
         <translation>잔액</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>사용</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1305,6 +1335,30 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Moves what is left of a grant past its expiry date to expired.</source>
         <translation>만료일이 지난 지원금의 남은 크레딧을 만료로 옮깁니다.</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>동기화 대기</translation>
+    </message>
+    <message>
+        <source>Signed here and waiting in the outbox for the registry.</source>
+        <translation>여기서 서명되어 보낼 편지함에서 레지스트리를 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation>신청서 %1</translation>
+    </message>
+    <message>
+        <source>%1 · waiting to sync</source>
+        <translation>%1 · 동기화 대기</translation>
+    </message>
+    <message>
+        <source>An entry for this grant is waiting in the outbox for the registry.</source>
+        <translation>이 지원금에 대한 항목이 보낼 편지함에서 레지스트리를 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;Waiting to sync: signed here and waiting in the outbox. It takes effect once the registry sequences it (Sync now, F5).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;지원금 %1&lt;/h3&gt;&lt;p&gt;동기화 대기: 여기서 서명되어 보낼 편지함에 있습니다. 레지스트리가 순서를 확정하면 효력이 생깁니다 (지금 동기화, F5).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1445,20 +1499,20 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>보낼 편지함: %L1</translation>
     </message>
     <message>
-        <source>✓ Done</source>
-        <translation>✓ 완료</translation>
+        <source>Done</source>
+        <translation>완료</translation>
     </message>
     <message>
-        <source>⏳ Pending</source>
-        <translation>⏳ 대기</translation>
+        <source>Pending</source>
+        <translation>대기</translation>
     </message>
     <message>
-        <source>✗ Not done</source>
-        <translation>✗ 실패</translation>
+        <source>Not done</source>
+        <translation>실패</translation>
     </message>
     <message>
-        <source>ℹ Note</source>
-        <translation>ℹ 알림</translation>
+        <source>Note</source>
+        <translation>알림</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1524,8 +1578,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>1,200 @ 2026-12-01; 600 @ 2027-03-01</translation>
     </message>
     <message>
-        <source>GPU-hours @ release date, separated by ';'. Without a date a tranche is released at once.</source>
-        <translation>GPU시간 @ 지급일, ';'로 구분. 날짜가 없으면 즉시 지급됩니다.</translation>
+        <source>GPU-hours @ release date, separated by &apos;;&apos;. Without a date a tranche is released at once.</source>
+        <translation>GPU시간 @ 지급일, &apos;;&apos;로 구분. 날짜가 없으면 즉시 지급됩니다.</translation>
     </message>
     <message>
         <source>Expires</source>
@@ -1655,8 +1709,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>&lt;h3&gt;풀 %1&lt;/h3&gt;&lt;p&gt;후원사 %2, 프로그램 %3&lt;br&gt;약정 %4&lt;br&gt;지원금 %6건에 %5 지원 (승인 대기 %7)&lt;br&gt;사용 %8 · 만료 %9 · 회수 %10&lt;br&gt;풀 잔액 %11&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h4&gt;Grants by startup&lt;/h4&gt;&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;th align='left'&gt;Startup&lt;/th&gt;&lt;th align='right'&gt;Granted&lt;/th&gt;&lt;th align='right'&gt;Used&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;h4&gt;스타트업별 지원금&lt;/h4&gt;&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;th align='left'&gt;스타트업&lt;/th&gt;&lt;th align='right'&gt;지원&lt;/th&gt;&lt;th align='right'&gt;사용&lt;/th&gt;&lt;/tr&gt;</translation>
+        <source>&lt;h4&gt;Grants by startup&lt;/h4&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Startup&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Granted&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Used&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;h4&gt;스타트업별 지원금&lt;/h4&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;스타트업&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;지원&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;사용&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;… and %1 more.&lt;/p&gt;</source>
@@ -1689,6 +1743,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>Open ledger</source>
         <translation>원장 열기</translation>
     </message>
+    <message>
+        <source>Registry</source>
+        <translation>레지스트리</translation>
+    </message>
 </context>
 <context>
     <name>portal::ReportsPage</name>
@@ -1705,16 +1763,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>스타트업</translation>
     </message>
     <message>
-        <source>Startup id, e.g. st-1</source>
-        <translation>스타트업 ID (예: st-1)</translation>
-    </message>
-    <message>
         <source>Sponsor</source>
         <translation>후원사</translation>
-    </message>
-    <message>
-        <source>Sponsor id; empty for every sponsor</source>
-        <translation>후원사 ID; 비워 두면 모든 후원사</translation>
     </message>
     <message>
         <source>From</source>
@@ -1805,14 +1855,6 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>모든 거래 내역을 ledger와 hledger용 텍스트 회계 분개장으로.</translation>
     </message>
     <message>
-        <source>Startup id, e.g. st-1 (required)</source>
-        <translation>스타트업 ID (예: st-1, 필수)</translation>
-    </message>
-    <message>
-        <source>Startup id; empty for every startup</source>
-        <translation>스타트업 ID; 비워 두면 모든 스타트업</translation>
-    </message>
-    <message>
         <source>Journal (ledger, hledger)</source>
         <translation>분개장 (ledger, hledger)</translation>
     </message>
@@ -1827,10 +1869,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>PDF document</source>
         <translation>PDF 문서</translation>
-    </message>
-    <message>
-        <source>Enter the startup whose statement you want.</source>
-        <translation>명세서를 받을 스타트업을 입력하세요.</translation>
     </message>
     <message>
         <source>“%1” is not a date. Write it as 2026-06-30 or 2026-06-30T12:00Z.</source>
@@ -1984,8 +2022,12 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>동기화 간격:</translation>
     </message>
     <message>
-        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public key.</source>
+        <source>A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry&apos;s public key.</source>
         <translation>고정 키는 sha256// 뒤에 레지스트리 공개 키의 32바이트 SHA-256 값을 base64로 적은 것입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This replica (%1)&lt;/b&gt; syncs with the registry below; a change applies to it. Ledgers joined later start from the defaults.</source>
+        <translation>&lt;b&gt;이 복제본 (%1)&lt;/b&gt;은 아래 레지스트리와 동기화합니다. 변경하면 이 복제본에 적용됩니다. 나중에 가입하는 원장은 기본값으로 시작합니다.</translation>
     </message>
 </context>
 <context>
@@ -2227,7 +2269,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>%1 — SHA-256 %2…</translation>
     </message>
     <message>
-        <source>Only the file's name and SHA-256 go into the ledger; keep the file to show it to the programme manager.</source>
+        <source>Only the file&apos;s name and SHA-256 go into the ledger; keep the file to show it to the programme manager.</source>
         <translation>원장에는 파일 이름과 SHA-256만 기록됩니다. 프로그램 매니저에게 보여줄 수 있도록 파일을 보관하세요.</translation>
     </message>
     <message>
@@ -2297,8 +2339,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>스타트업 %L2곳 중 %L1곳</translation>
     </message>
     <message>
-        <source>, expires &lt;b style='color:#9a5b00'&gt;%1 (within 30 days)&lt;/b&gt;</source>
-        <translation>, &lt;b style='color:#9a5b00'&gt;%1 만료 (30일 이내)&lt;/b&gt;</translation>
+        <source>, expires &lt;b style=&apos;color:#9a5b00&apos;&gt;%1 (within 30 days)&lt;/b&gt;</source>
+        <translation>, &lt;b style=&apos;color:#9a5b00&apos;&gt;%1 만료 (30일 이내)&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Members&lt;/h4&gt;</source>
@@ -2379,6 +2421,141 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>&lt;p&gt;No applications yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;아직 신청서가 없습니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>portal::SyncJob</name>
+    <message>
+        <source>Sending the outbox</source>
+        <translation>보낼 편지함을 보내는 중</translation>
+    </message>
+    <message>
+        <source>Checking the registry&apos;s checkpoint</source>
+        <translation>레지스트리의 체크포인트를 확인하는 중</translation>
+    </message>
+    <message>
+        <source>Fetching and verifying new entries</source>
+        <translation>새 항목을 받아 검증하는 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s certificate was not accepted, so nothing was sent. If it uses a private CA, choose its CA file (and check the pin).</source>
+        <translation>레지스트리의 인증서를 신뢰할 수 없어 아무것도 보내지 않았습니다. 사설 CA를 쓰는 경우 그 CA 파일을 선택하세요(고정 키도 확인하세요).</translation>
+    </message>
+    <message>
+        <source>The registry address is not valid: it must be https://HOST[:PORT].</source>
+        <translation>레지스트리 주소가 올바르지 않습니다: https://HOST[:PORT] 형식이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The pin is not valid: it is sha256// followed by the base64 of a SHA-256 hash.</source>
+        <translation>고정 키가 올바르지 않습니다: sha256// 뒤에 SHA-256 해시의 base64가 와야 합니다.</translation>
+    </message>
+    <message>
+        <source>The registry at %1 cannot be reached (no network, or the host is down).</source>
+        <translation>%1의 레지스트리에 연결할 수 없습니다(네트워크가 없거나 서버가 꺼져 있습니다).</translation>
+    </message>
+    <message>
+        <source>The registry does not know this key: it is not enrolled in the alliance. Ask an administrator to enrol it.</source>
+        <translation>레지스트리가 이 키를 모릅니다: 연합에 등록되지 않은 키입니다. 관리자에게 등록을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This key has been revoked; the registry no longer accepts it.</source>
+        <translation>이 키는 폐기되어 레지스트리가 더 이상 받아들이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock the key file.</source>
+        <translation>그 암호문으로는 키 파일을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The key file cannot be used.</source>
+        <translation>키 파일을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s log contradicts the checkpoint this ledger verified before: sync stopped and nothing here was changed.</source>
+        <translation>레지스트리의 로그가 이 원장이 이전에 검증한 체크포인트와 모순됩니다: 동기화를 멈췄고 여기서는 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A file already exists at that path; choose a new file for the replica.</source>
+        <translation>그 경로에 이미 파일이 있습니다. 복제본을 저장할 새 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The registry serves a different alliance than expected; nothing was kept.</source>
+        <translation>레지스트리가 예상과 다른 연합을 제공합니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The registry refused: this key&apos;s role may not do that.</source>
+        <translation>레지스트리가 거부했습니다: 이 키의 역할로는 할 수 없는 일입니다.</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>동기화에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>(Detail: %1)</source>
+        <translation>(자세히: %1)</translation>
+    </message>
+    <message>
+        <source>This ledger is not a replica of a registry, so there is nothing to sync with. Use File &gt; Join a registry to make one.</source>
+        <translation>이 원장은 레지스트리의 복제본이 아니어서 동기화할 대상이 없습니다. 파일 &gt; 레지스트리에 참여로 복제본을 만드세요.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>이미 동기화가 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>You opened this ledger without an enrolled key, so you cannot sync.</source>
+        <translation>등록된 키 없이 이 원장을 열었으므로 동기화할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No answer yet; trying again (attempt %1) in %2 s</source>
+        <translation>아직 응답이 없습니다. %2초 후 다시 시도합니다(%1번째 시도)</translation>
+    </message>
+    <message>
+        <source>Standalone ledger: not synced with a registry</source>
+        <translation>독립 원장: 레지스트리와 동기화하지 않음</translation>
+    </message>
+    <message>
+        <source>⚠ Fork detected: sync stopped</source>
+        <translation>⚠ 분기 감지: 동기화 중지됨</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Offline: the outbox keeps your entries</source>
+        <translation>오프라인: 보낼 편지함이 항목을 보관합니다</translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation>마지막 동기화 실패</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>%1 동기화됨</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>아직 동기화하지 않음</translation>
+    </message>
+    <message>
+        <source>next sync in %1 min</source>
+        <translation>%1분 후 다음 동기화</translation>
+    </message>
+    <message>
+        <source>Fetching and verifying entries</source>
+        <translation>항목을 받아 검증하는 중</translation>
+    </message>
+    <message>
+        <source>What was fetched so far is kept in %1; joining again to the same file continues from there.</source>
+        <translation>지금까지 받은 내용은 %1에 보관됩니다. 같은 파일로 다시 참여하면 거기서부터 이어갑니다.</translation>
     </message>
 </context>
 <context>
@@ -2484,7 +2661,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>없음</translation>
     </message>
     <message>
-        <source>⚠ FORK: the registry's log contradicts the checkpoint this ledger verified. Sync has stopped and nothing here was changed. Keep this ledger and tell your administrator.</source>
+        <source>⚠ FORK: the registry&apos;s log contradicts the checkpoint this ledger verified. Sync has stopped and nothing here was changed. Keep this ledger and tell your administrator.</source>
         <translation>⚠ 분기: 레지스트리의 로그가 이 원장이 검증한 체크포인트와 모순됩니다. 동기화가 중지되었으며 여기서는 아무것도 바뀌지 않았습니다. 이 원장을 보관하고 관리자에게 알리세요.</translation>
     </message>
     <message>
@@ -2504,7 +2681,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>%1: %L3 중 %L2</translation>
     </message>
     <message>
-        <source>Sent %1 (%2 recorded, %3 rejected); fetched %4 new entries; the registry's log has %L5 entries.</source>
+        <source>Sent %1 (%2 recorded, %3 rejected); fetched %4 new entries; the registry&apos;s log has %L5 entries.</source>
         <translation>%1건 보냄(기록 %2건, 거부 %3건). 새 항목 %4건 받음. 레지스트리의 로그에는 항목이 %L5건 있습니다.</translation>
     </message>
     <message>
@@ -2559,147 +2736,12 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>먼저 지원금을 선택하세요.</translation>
     </message>
     <message>
-        <source>Give the usage key of the provider's record (at most 128 bytes); it makes imports idempotent.</source>
+        <source>Give the usage key of the provider&apos;s record (at most 128 bytes); it makes imports idempotent.</source>
         <translation>제공사 기록의 사용 키를 입력하세요 (최대 128바이트). 가져오기를 멱등하게 만듭니다.</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
         <translation>기간이 시작 전에 끝납니다.</translation>
-    </message>
-</context>
-<context>
-    <name>portal::SyncJob</name>
-    <message>
-        <source>Sending the outbox</source>
-        <translation>보낼 편지함을 보내는 중</translation>
-    </message>
-    <message>
-        <source>Checking the registry's checkpoint</source>
-        <translation>레지스트리의 체크포인트를 확인하는 중</translation>
-    </message>
-    <message>
-        <source>Fetching and verifying new entries</source>
-        <translation>새 항목을 받아 검증하는 중</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>The registry's certificate was not accepted, so nothing was sent. If it uses a private CA, choose its CA file (and check the pin).</source>
-        <translation>레지스트리의 인증서를 신뢰할 수 없어 아무것도 보내지 않았습니다. 사설 CA를 쓰는 경우 그 CA 파일을 선택하세요(고정 키도 확인하세요).</translation>
-    </message>
-    <message>
-        <source>The registry address is not valid: it must be https://HOST[:PORT].</source>
-        <translation>레지스트리 주소가 올바르지 않습니다: https://HOST[:PORT] 형식이어야 합니다.</translation>
-    </message>
-    <message>
-        <source>The pin is not valid: it is sha256// followed by the base64 of a SHA-256 hash.</source>
-        <translation>고정 키가 올바르지 않습니다: sha256// 뒤에 SHA-256 해시의 base64가 와야 합니다.</translation>
-    </message>
-    <message>
-        <source>The registry at %1 cannot be reached (no network, or the host is down).</source>
-        <translation>%1의 레지스트리에 연결할 수 없습니다(네트워크가 없거나 서버가 꺼져 있습니다).</translation>
-    </message>
-    <message>
-        <source>The registry does not know this key: it is not enrolled in the alliance. Ask an administrator to enrol it.</source>
-        <translation>레지스트리가 이 키를 모릅니다: 연합에 등록되지 않은 키입니다. 관리자에게 등록을 요청하세요.</translation>
-    </message>
-    <message>
-        <source>This key has been revoked; the registry no longer accepts it.</source>
-        <translation>이 키는 폐기되어 레지스트리가 더 이상 받아들이지 않습니다.</translation>
-    </message>
-    <message>
-        <source>That passphrase does not unlock the key file.</source>
-        <translation>그 암호문으로는 키 파일을 열 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>The key file cannot be used.</source>
-        <translation>키 파일을 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>취소되었습니다.</translation>
-    </message>
-    <message>
-        <source>The registry's log contradicts the checkpoint this ledger verified before: sync stopped and nothing here was changed.</source>
-        <translation>레지스트리의 로그가 이 원장이 이전에 검증한 체크포인트와 모순됩니다: 동기화를 멈췄고 여기서는 아무것도 바뀌지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>A file already exists at that path; choose a new file for the replica.</source>
-        <translation>그 경로에 이미 파일이 있습니다. 복제본을 저장할 새 파일을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>The registry serves a different alliance than expected; nothing was kept.</source>
-        <translation>레지스트리가 예상과 다른 연합을 제공합니다. 아무것도 저장하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The registry refused: this key's role may not do that.</source>
-        <translation>레지스트리가 거부했습니다: 이 키의 역할로는 할 수 없는 일입니다.</translation>
-    </message>
-    <message>
-        <source>Sync failed.</source>
-        <translation>동기화에 실패했습니다.</translation>
-    </message>
-    <message>
-        <source>(Detail: %1)</source>
-        <translation>(자세히: %1)</translation>
-    </message>
-    <message>
-        <source>This ledger is not a replica of a registry, so there is nothing to sync with. Use File &gt; Join a registry to make one.</source>
-        <translation>이 원장은 레지스트리의 복제본이 아니어서 동기화할 대상이 없습니다. 파일 &gt; 레지스트리에 참여로 복제본을 만드세요.</translation>
-    </message>
-    <message>
-        <source>A sync is already running.</source>
-        <translation>이미 동기화가 진행 중입니다.</translation>
-    </message>
-    <message>
-        <source>You opened this ledger without an enrolled key, so you cannot sync.</source>
-        <translation>등록된 키 없이 이 원장을 열었으므로 동기화할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>No answer yet; trying again (attempt %1) in %2 s</source>
-        <translation>아직 응답이 없습니다. %2초 후 다시 시도합니다(%1번째 시도)</translation>
-    </message>
-    <message>
-        <source>Standalone ledger: not synced with a registry</source>
-        <translation>독립 원장: 레지스트리와 동기화하지 않음</translation>
-    </message>
-    <message>
-        <source>⚠ Fork detected: sync stopped</source>
-        <translation>⚠ 분기 감지: 동기화 중지됨</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>동기화 중…</translation>
-    </message>
-    <message>
-        <source>Offline: the outbox keeps your entries</source>
-        <translation>오프라인: 보낼 편지함이 항목을 보관합니다</translation>
-    </message>
-    <message>
-        <source>Last sync failed</source>
-        <translation>마지막 동기화 실패</translation>
-    </message>
-    <message>
-        <source>Synced %1</source>
-        <translation>%1 동기화됨</translation>
-    </message>
-    <message>
-        <source>Not synced yet</source>
-        <translation>아직 동기화하지 않음</translation>
-    </message>
-    <message>
-        <source>next sync in %1 min</source>
-        <translation>%1분 후 다음 동기화</translation>
-    </message>
-    <message>
-        <source>Fetching and verifying entries</source>
-        <translation>항목을 받아 검증하는 중</translation>
-    </message>
-    <message>
-        <source>What was fetched so far is kept in %1; joining again to the same file continues from there.</source>
-        <translation>지금까지 받은 내용은 %1에 보관됩니다. 같은 파일로 다시 참여하면 거기서부터 이어갑니다.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "ledger/queries/applications.h"
 #include "ledger/queries/attachments.h"
 #include "portalworld.h"
+#include "tablefit.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
@@ -140,6 +141,45 @@ private slots:
         QVERIFY(!page->withdrawReason()->isEnabled());
     }
 
+    // A programme manager withdraws an application on the startup's behalf, from its detail pane, with a
+    // reason; a granted one is not offered.
+    void managerWithdrawsAnApplication()
+    {
+        const QString appId = QString::fromStdString(m_world->underReview);
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("applications")));
+        auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+        QVERIFY(page && page->select(appId));
+        auto *panel = window.findChild<ApplicationPanel *>(QStringLiteral("applicationPanel"));
+        QVERIFY(panel);
+        QCOMPARE(panel->applicationId(), appId);
+        auto *reason = panel->findChild<QLineEdit *>(QStringLiteral("managerWithdrawReason"));
+        auto *withdraw = panel->findChild<QPushButton *>(QStringLiteral("managerWithdraw"));
+        QVERIFY(reason && withdraw);
+        QVERIFY(withdraw->isVisibleTo(panel));
+        QVERIFY(!withdraw->isEnabled()); // no reason yet
+        QTest::keyClicks(reason, QStringLiteral("The startup asked us by letter"));
+        QVERIFY(withdraw->isEnabled());
+        sign();
+        QVERIFY(panel->signWithdrawal());
+        auto app = ledger::queries::application(ctx->store(), m_world->underReview);
+        QVERIFY(app && app.value());
+        QCOMPARE(app.value()->stage, std::string("withdrawn"));
+        QCOMPARE(app.value()->decisionReason, std::string("The startup asked us by letter"));
+        QVERIFY(!withdraw->isVisibleTo(panel)); // withdrawn: not offered again
+        // Granted: not offered.
+        grantApplication1();
+        if (QTest::currentTestFailed())
+            return;
+        ctx->notifyChanged();
+        panel->showApplication(QString::fromStdString(m_world->fixture->world().application));
+        QVERIFY(!withdraw->isVisibleTo(panel));
+        QVERIFY(!panel->signWithdrawal());
+    }
+
     void aGrantedApplicationCannotBeWithdrawn()
     {
         grantApplication1();
@@ -181,6 +221,30 @@ private slots:
                 QVERIFY(window.showPage(key));
             QVERIFY(window.findChildren<QWidget *>(QStringLiteral("withdrawApplication")).isEmpty());
             QVERIFY(!window.showPage(QStringLiteral("startups")));
+            // The reviewer's own assigned application: scoring offered, withdrawing not.
+            QVERIFY(!window.findChildren<ApplicationPanel *>().isEmpty());
+            for (auto *panel : window.findChildren<ApplicationPanel *>()) {
+                panel->showApplication(QString::fromStdString(m_world->underReview));
+                auto *withdraw = panel->findChild<QPushButton *>(QStringLiteral("managerWithdraw"));
+                QVERIFY(withdraw);
+                QVERIFY(!withdraw->isVisibleTo(panel));
+                QVERIFY(!panel->signWithdrawal());
+            }
+        }
+        // A sponsor: no page offers withdrawing an application.
+        {
+            auto ctx = open(m_world->sponsorKey);
+            QVERIFY(ctx);
+            MainWindow window(*ctx);
+            window.show();
+            for (const QString &key : window.pageKeys())
+                QVERIFY(window.showPage(key));
+            for (auto *panel : window.findChildren<ApplicationPanel *>()) {
+                panel->showApplication(QString::fromStdString(m_world->underReview));
+                QVERIFY(
+                    !panel->findChild<QPushButton *>(QStringLiteral("managerWithdraw"))->isVisibleTo(panel));
+            }
+            QVERIFY(window.findChildren<QWidget *>(QStringLiteral("withdrawApplication")).isEmpty());
         }
         {
             auto ctx = open(m_world->founderKey);
@@ -236,29 +300,21 @@ private slots:
         QCOMPARE(page->filter()->index(0, StartupsModel::Id).data().toString(), QStringLiteral("st-1"));
     }
 
-    // At the window's default size the grants table fits its pane: no horizontal scrolling, the long
-    // columns share the rest and elide.
-    void grantsTableFitsItsPane()
+    // At the window's default size the grants and applications tables fit their panes: no horizontal
+    // scrolling, the long columns share the rest and elide.
+    void tablesFitTheirPanes()
     {
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
         window.show();
-        QCOMPARE(window.size(), QSize(1280, 800));
-        QVERIFY(window.showPage(QStringLiteral("grants")));
-        auto *view = window.findChild<QTableView *>(QStringLiteral("grantsTable"));
-        QVERIFY(view);
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QString widths;
-        for (int c = 0; c < view->model()->columnCount(); ++c)
-            widths += QStringLiteral("%1 ").arg(view->columnWidth(c));
-        QTRY_VERIFY2(view->horizontalScrollBar()->maximum() == 0,
-            qPrintable(QStringLiteral("columns %1in %2").arg(widths).arg(view->viewport()->width())));
-        const int total = view->horizontalHeader()->length();
-        QVERIFY2(total <= view->viewport()->width(),
-            qPrintable(QStringLiteral("%1 > %2").arg(total).arg(view->viewport()->width())));
-        for (int c = 0; c < view->model()->columnCount(); ++c)
-            QVERIFY2(view->columnWidth(c) >= 40, qPrintable(QString::number(c)));
+        for (auto [page, table] :
+            { std::pair { "grants", "grantsTable" }, std::pair { "applications", "applicationsTable" } }) {
+            const QString problem
+                = uitest::tableFitsItsPane(window, QString::fromLatin1(page), QString::fromLatin1(table));
+            QVERIFY2(
+                problem.isEmpty(), qPrintable(QString::fromLatin1(page) + QStringLiteral(": ") + problem));
+        }
     }
 
     void attachmentHashesGoIntoTheEntryAndCheck()

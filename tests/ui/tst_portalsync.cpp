@@ -6,12 +6,15 @@
 
 #include "heartbeat.h"
 #include "ledger/crypto/keyfile.h"
+#include "ledger/replica/endpoint.h"
 #include "ledger/replica/outbox.h"
 #include "sync/syncrig.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/syncjob.h"
+#include "ui/models/applicationsmodel.h"
 #include "ui/models/rowtablemodel.h"
+#include "ui/pages/applicationspage.h"
 #include "ui/pages/grantforms.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/syncpage.h"
@@ -21,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -194,6 +198,33 @@ private slots:
         QVERIFY2(app.window->noticeText().contains(QStringLiteral("waiting in the outbox")),
             qPrintable(app.window->noticeText()));
         QVERIFY(app.window->statusText().contains(QStringLiteral("Outbox: 1")));
+        // The notice bar's status sign is an SVG icon (no font here has a glyph for every sign).
+        auto *icon = app.window->findChild<QLabel *>(QStringLiteral("noticeIcon"));
+        QVERIFY(icon && icon->isVisibleTo(app.window.get()));
+        QVERIFY(!icon->pixmap().isNull());
+        QCOMPARE(icon->accessibleName(), QStringLiteral("Pending"));
+        shot(app.window.get(), QStringLiteral("notice-pending"));
+        // The grants and applications pages show it as waiting to sync, read from the outbox.
+        const QString grantId = QStringLiteral("g-") + QString::fromStdString(kAppA);
+        QVERIFY(app.window->showPage(QStringLiteral("grants")));
+        auto *grantsPage = qobject_cast<GrantsPage *>(app.window->page(QStringLiteral("grants")));
+        QVERIFY(grantsPage->select(grantId));
+        const int grantRow = grantsPage->model()->findId(grantId);
+        QCOMPARE(
+            grantsPage->model()->index(grantRow, 6).data().toString(), QStringLiteral("Waiting to sync"));
+        QVERIFY2(grantsPage->detailText().contains(QStringLiteral("waiting in the outbox")),
+            qPrintable(grantsPage->detailText()));
+        QVERIFY(app.window->showPage(QStringLiteral("applications")));
+        auto *apps = qobject_cast<ApplicationsPage *>(app.window->page(QStringLiteral("applications")));
+        QVERIFY(apps);
+        const int appRow = apps->model()->rowOf(QString::fromStdString(kAppA));
+        QVERIFY(appRow >= 0);
+        QVERIFY2(apps->model()
+                     ->index(appRow, ApplicationsModel::Stage)
+                     .data()
+                     .toString()
+                     .endsWith(QStringLiteral("waiting to sync")),
+            qPrintable(apps->model()->index(appRow, ApplicationsModel::Stage).data().toString()));
         app.window->showPage(QStringLiteral("sync"));
         QVERIFY2(app.page->summaryText().startsWith(QStringLiteral("1 waiting for the registry")),
             qPrintable(app.page->summaryText()));
@@ -222,6 +253,14 @@ private slots:
         QVERIFY(app.window->showPage(QStringLiteral("grants")));
         auto *grants = qobject_cast<GrantsPage *>(app.window->page(QStringLiteral("grants")));
         QVERIFY(grants->select(QStringLiteral("g-") + QString::fromStdString(kAppA)));
+        QVERIFY(!grants->model()
+                     ->index(grants->model()->findId(grantId), 6)
+                     .data()
+                     .toString()
+                     .contains(QStringLiteral("sync")));
+        QVERIFY(app.window->showPage(QStringLiteral("applications"))); // pages refresh when shown
+        QVERIFY(!apps->model()->isWaiting(QString::fromStdString(kAppA)));
+        QVERIFY(apps->model()->rowOf(QString::fromStdString(kAppA)) >= 0);
 
         // The registry goes away: calm. Offline, the outbox keeps a new entry, a retry is scheduled.
         auto queued = app.ctx->session().record(w.pm, "sponsor.registered", bodies::sponsor("offline-one"));
@@ -324,6 +363,49 @@ private slots:
         QCOMPARE(app.page->job()->nextRunInMs(), -1);
     }
 
+    // Periodic sync uses the key only while it is unlocked and never extends its timeout: with sync every
+    // 200 ms and a 3 s timeout, the key still locks itself, and periodic sync then stops signing.
+    void periodicSyncNeverKeepsTheKeyUnlocked()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+        const int timeoutMs = 3000;
+        app.ctx->setKeyTimeoutMs(timeoutMs);
+        QVERIFY(app.ctx->unlock(kPass.toUtf8()));
+        QElapsedTimer sinceUnlock;
+        sinceUnlock.start();
+        SyncConfig c = quickConfig(rig);
+        c.intervalMsOverride = 200;
+        QSignalSpy done(app.page->job(), &SyncJob::finished);
+        app.page->job()->setConfig(c);
+        QTRY_VERIFY_WITH_TIMEOUT(app.page->job()->running() || !done.isEmpty(), 5'000);
+        QVERIFY2(sinceUnlock.elapsed() < timeoutMs, "the machine is too slow for this timing");
+        QVERIFY(app.ctx->heldKey()); // a background sync started with the unlocked key
+        // Past the timeout (counted from the unlock; periodic runs are no use of the key): locked.
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 60'000);
+        QTest::qWait(int(std::max<qint64>(0, timeoutMs - sinceUnlock.elapsed())) + 400);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.page->job()->running(), 60'000);
+        QVERIFY2(!app.ctx->heldKey(), "periodic sync kept the key unlocked");
+        // And no more periodic syncs while it is locked.
+        done.clear();
+        QTest::qWait(800);
+        QCOMPARE(done.count(), 0);
+        // A user's action extends it: unlockedKey() restarts the timeout.
+        QVERIFY(app.ctx->unlock(kPass.toUtf8()));
+        QTest::qWait(timeoutMs / 2);
+        QVERIFY(app.ctx->unlockedKey());
+        QTest::qWait(timeoutMs / 2 + 300);
+        QVERIFY(app.ctx->heldKey());
+        c.intervalMsOverride = 0;
+        c.intervalMinutes = 0;
+        app.page->job()->setConfig(c);
+    }
+
     void settingsTakePinAndIntervalValidatedAsTyped()
     {
         PortalSettings current;
@@ -347,6 +429,72 @@ private slots:
         dialog.settings().save();
         QCOMPARE(PortalSettings::load().pin, good);
         QCOMPARE(PortalSettings::load().syncIntervalMinutes, 0);
+    }
+
+    // Settings show the open replica's own registry address, CA file and pin and change them (validated)
+    // through ledger::replica's endpoint: the registry moved to a new address and the replica follows it.
+    void settingsChangeTheOpenReplicasRegistry()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const World &w = rig.world;
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        QVERIFY(rig.join(w.pm, path));
+        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        QVERIFY(app.page);
+        SyncJob *job = app.page->job();
+        QVERIFY(job->endpoint());
+        const QString oldUrl = rig.registry->baseUrl();
+        QCOMPARE(job->endpoint()->registryUrl, oldUrl);
+
+        // The registry moves (same data, new port).
+        rig.registry->stop();
+        QVERIFY(rig.start(rig.server, rig.dataDir));
+        const QString newUrl = rig.registry->baseUrl();
+        QVERIFY(newUrl != oldUrl);
+
+        PortalSettings defaults;
+        defaults.registryUrl = QStringLiteral("https://default.example");
+        SettingsDialog dialog(defaults);
+        dialog.setReplica(*job->endpoint(), QStringLiteral("pm.ledger"));
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("registryUrl"));
+        auto *scope = dialog.findChild<QLabel *>(QStringLiteral("registryScope"));
+        QVERIFY(url && scope);
+        QCOMPARE(url->text(), oldUrl);
+        QVERIFY(scope->text().contains(QStringLiteral("pm.ledger")));
+        url->clear();
+        QVERIFY(!dialog.problem().isEmpty()); // a replica needs an address
+        QTest::keyClicks(url, QStringLiteral("http://plain.example"));
+        QVERIFY(dialog.problem().contains(QStringLiteral("https://")));
+        url->setText(newUrl);
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        dialog.findChild<QLineEdit *>(QStringLiteral("caFile"))->setText(rig.pki->caFile());
+        QCOMPARE(dialog.settings().registryUrl, defaults.registryUrl); // the defaults stay
+        const auto endpoint = dialog.replicaEndpoint();
+        QVERIFY(endpoint && endpoint->registryUrl == newUrl);
+
+        // The ledger API refuses what is not acceptable and keeps what was there.
+        auto bad = *endpoint;
+        bad.registryUrl = QStringLiteral("http://plain.example");
+        auto refused = job->setEndpoint(bad);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("invalid_endpoint"));
+        QCOMPARE(job->registryUrl(), oldUrl);
+        QVERIFY(job->setEndpoint(*endpoint));
+        QCOMPARE(job->registryUrl(), newUrl);
+        {
+            auto other = LedgerSession::open(path, LedgerSession::Access::ReadOnly);
+            QVERIFY(other);
+            auto stored = replica::readEndpoint(other.value()->store());
+            QVERIFY(stored && stored.value());
+            QCOMPARE(stored.value()->registryUrl, newUrl);
+            QCOMPARE(stored.value()->caFile, rig.pki->caFile());
+        }
+        // And sync goes to the new address.
+        DialogHooks::setNextPassphrase(kPass.toUtf8());
+        auto outcome = syncNow(app.page);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->kind == SyncOutcome::Kind::Done, qPrintable(outcome->message));
     }
 
     void aForkRaisesTheAlarmAndStopsSync()

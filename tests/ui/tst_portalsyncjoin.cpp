@@ -6,6 +6,7 @@
 
 #include "heartbeat.h"
 #include "ledger/crypto/keyfile.h"
+#include "ledger/replica/endpoint.h"
 #include "sync/syncrig.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
@@ -215,6 +216,11 @@ private slots:
         QCOMPARE(ctx.value()->store().logSize().value(), out->report.treeSize);
         QVERIFY(out->report.treeSize > 150);
         QCOMPARE(PortalSettings::load().registryUrl, url); // remembered for the next join
+        // The replica keeps its own registry and CA file (Settings show and change them).
+        auto endpoint = ledger::replica::readEndpoint(ctx.value()->store());
+        QVERIFY(endpoint && endpoint.value());
+        QCOMPARE(endpoint.value()->registryUrl, url);
+        QCOMPARE(endpoint.value()->caFile, rig.pki->caFile());
     }
 
     void cancelledJoinLeavesNoReplicaAndTheNextOneCompletes()

@@ -69,10 +69,16 @@ QString PortalContext::displayName() const
     return QCoreApplication::translate("PortalContext", "Key %1 (not enrolled)").arg(m_keyId.left(8));
 }
 
-const ledger::crypto::PrivateKey *PortalContext::unlockedKey()
+const ledger::crypto::PrivateKey *PortalContext::heldKey()
 {
     if (m_key && m_keyAge.isValid() && m_keyAge.elapsed() > m_keyTimeoutMs)
         forgetKey();
+    return m_key ? &*m_key : nullptr;
+}
+
+const ledger::crypto::PrivateKey *PortalContext::unlockedKey()
+{
+    heldKey();
     if (m_key)
         m_keyAge.restart(); // the timeout counts from the last use
     return m_key ? &*m_key : nullptr;

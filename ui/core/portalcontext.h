@@ -44,8 +44,11 @@ public:
     QString displayName() const;
     const ledger::queries::LedgerInfo &info() const { return m_info; }
 
-    // The unlocked key, if it is still held (see setKeyTimeout).
+    // The unlocked key, if it is still held (see setKeyTimeout). A user's action: it restarts the timeout.
     const ledger::crypto::PrivateKey *unlockedKey();
+    // The same key without counting as a use, for background work (periodic sync): it must never keep
+    // the key from locking itself.
+    const ledger::crypto::PrivateKey *heldKey();
     ledger::Result<void> unlock(const QByteArray &passphrase);
     void forgetKey();
     void setKeyTimeoutMs(int64_t ms) { m_keyTimeoutMs = ms; }

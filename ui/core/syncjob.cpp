@@ -97,8 +97,10 @@ SyncJob::SyncJob(PortalContext &ctx)
     , m_ctx(ctx)
 {
     qRegisterMetaType<SyncOutcome>();
-    if (auto binding = ledger::replica::readBinding(ctx.store()); binding && binding.value())
-        m_bindingUrl = binding.value()->registryUrl;
+    if (auto endpoint = ledger::replica::readEndpoint(ctx.store()); endpoint && endpoint.value()) {
+        m_endpoint = endpoint.value();
+        m_bindingUrl = m_endpoint->registryUrl;
+    }
     m_lastSyncMs = QSettings().value(lastSyncKey()).toLongLong();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncJob::onTimer);
@@ -132,9 +134,29 @@ void SyncJob::reloadSettings()
     setConfig(c);
 }
 
+ledger::Result<void> SyncJob::setEndpoint(const ledger::replica::Endpoint &endpoint)
+{
+    LEDGER_TRY(ledger::replica::writeEndpoint(m_ctx.store(), endpoint));
+    m_endpoint = endpoint;
+    m_bindingUrl = endpoint.registryUrl;
+    SyncConfig c = m_config;
+    c.registryUrl.clear(); // the replica's own address from now on
+    c.caFile = m_fromSettings.caFile;
+    c.pin = m_fromSettings.pin;
+    setConfig(c);
+    return {};
+}
+
 void SyncJob::setConfig(const SyncConfig &config)
 {
     m_config = config;
+    m_fromSettings.caFile = config.caFile;
+    m_fromSettings.pin = config.pin;
+    // The replica's own CA file and pin win over the settings'.
+    if (m_endpoint && !m_endpoint->caFile.isEmpty())
+        m_config.caFile = m_endpoint->caFile;
+    if (m_endpoint && !m_endpoint->pin.isEmpty())
+        m_config.pin = m_endpoint->pin;
     m_registryUrl = m_bindingUrl.isEmpty() ? QString()
         : config.registryUrl.isEmpty()     ? m_bindingUrl
                                            : config.registryUrl;
@@ -166,7 +188,8 @@ void SyncJob::onTimer()
     if (running())
         return;
     // Periodic runs never ask for the passphrase: with the key locked they wait for the next interval.
-    if (const ledger::crypto::PrivateKey *key = m_ctx.unlockedKey())
+    // Nor do they count as a use of the key (heldKey), so the key still locks itself on time.
+    if (const ledger::crypto::PrivateKey *key = m_ctx.heldKey())
         start(*key);
     else
         schedule(m_config.intervalMs());

@@ -18,6 +18,7 @@
 // sync with. Periodic runs need the key unlocked (the passphrase is asked only when the user syncs by hand).
 
 #include "ledger/crypto/ed25519.h"
+#include "ledger/replica/endpoint.h"
 #include "ledger/result.h"
 #include "sync/client/syncengine.h"
 
@@ -86,6 +87,13 @@ public:
     // Re-reads CA file, pin and interval from PortalSettings (after the settings dialog).
     void reloadSettings();
 
+    // The replica's own registry address, CA file and pin (ledger::replica::Endpoint); nullopt for a
+    // standalone ledger. A CA file or pin left empty there falls back to the settings'.
+    const std::optional<ledger::replica::Endpoint> &endpoint() const { return m_endpoint; }
+    // Checks and stores a new endpoint in the replica (a run in progress keeps the old one); nothing
+    // changes on error.
+    ledger::Result<void> setEndpoint(const ledger::replica::Endpoint &endpoint);
+
     // The registry this ledger is a replica of; empty for a standalone ledger.
     QString registryUrl() const { return m_registryUrl; }
     bool configured() const { return !m_registryUrl.isEmpty(); }
@@ -125,6 +133,8 @@ private:
     PortalContext &m_ctx;
     SyncConfig m_config;
     QString m_bindingUrl;
+    std::optional<ledger::replica::Endpoint> m_endpoint;
+    SyncConfig m_fromSettings; // CA file and pin of the settings, before the endpoint's override them
     QString m_registryUrl;
     QThread *m_thread = nullptr;
     std::atomic<bool> m_cancel { false };

@@ -1,6 +1,8 @@
 #include "ui/core/syncjoinjob.h"
 
 #include "ledger/crypto/keyfile.h"
+#include "ledger/replica/endpoint.h"
+#include "ledger/store/ledgerstore.h"
 #include "ui/core/syncjob.h"
 
 #include <QElapsedTimer>
@@ -85,6 +87,18 @@ bool SyncJoinJob::start(const JoinRequest &request)
         };
         auto result = run();
         if (result && result->complete) {
+            // The replica keeps its own registry, CA file and pin (Settings change them for this file).
+            auto endpoint = [&]() -> ledger::Result<void> {
+                auto store = ledger::store::LedgerStore::open(
+                    request.path, ledger::store::LedgerStore::Mode::ReadWrite);
+                if (!store)
+                    return store.error();
+                return ledger::replica::writeEndpoint(
+                    *store.value(), { request.registryUrl, request.caFile, request.pin });
+            }();
+            if (!endpoint)
+                qWarning(
+                    "join: the replica's endpoint was not stored: %s", qPrintable(endpoint.error().message));
             out.ok = true;
             out.report = result.value();
         } else {

@@ -149,6 +149,15 @@ int ApplicationsModel::rowOf(const QString &id) const
     return -1;
 }
 
+void ApplicationsModel::setWaiting(QSet<QString> ids)
+{
+    if (ids == m_waiting)
+        return;
+    m_waiting = std::move(ids);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Stage), index(rowCount() - 1, Stage));
+}
+
 QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -171,12 +180,20 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         case Requested:
             return fmt::amountWithResource(a.requested, a.resource);
         case Stage:
-            return fmt::stage(a.stage);
+            return m_waiting.contains(fmt::qs(a.id)) ? tr("%1 · waiting to sync").arg(fmt::stage(a.stage))
+                                                     : fmt::stage(a.stage);
         case Reviews:
             return tr("%1 assigned").arg(a.reviewers.size());
         case Submitted:
             return fmt::date(a.submittedAt);
         }
+    }
+    if (index.column() == Stage && m_waiting.contains(fmt::qs(a.id))) {
+        if (role == Qt::ForegroundRole)
+            return fmt::warnColour();
+        if (role == Qt::ToolTipRole)
+            return tr(
+                "An entry for this application is signed here and waiting in the outbox for the registry.");
     }
     if (role == Qt::ToolTipRole) {
         if (index.column() == Submitted)

@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 
 #include <map>
 #include <vector>
@@ -33,6 +34,9 @@ public:
 
     void setApplications(
         std::vector<ledger::queries::ApplicationRow> rows, QHash<QString, QString> reviewerNames);
+    // Applications with an entry signed here still waiting in the outbox: their stage says "waiting to sync".
+    void setWaiting(QSet<QString> ids);
+    bool isWaiting(const QString &id) const { return m_waiting.contains(id); }
     void setFilter(const ApplicationFilter &filter);
     const ApplicationFilter &filter() const { return m_filter; }
 
@@ -70,6 +74,7 @@ private:
     std::vector<int> m_visible; // the rows passing the filter, in that order
     std::map<QString, std::vector<int>> m_cache; // needle -> visible rows, while the boxes stay the same
     QHash<QString, QString> m_reviewerNames;
+    QSet<QString> m_waiting;
     ApplicationFilter m_filter;
     QString m_needle; // m_filter.text lower-cased
     std::string m_programme, m_stage, m_sector, m_reviewer;

@@ -27,6 +27,12 @@ namespace portal {
 using ledger::Role;
 using ledger::json::Value;
 
+bool applicationWithdrawable(const ledger::queries::ApplicationRow &a)
+{
+    return a.stage == "submitted" || a.stage == "under_review" || a.stage == "waitlisted"
+        || (a.stage == "approved" && a.grant.empty());
+}
+
 ApplicationPanel::ApplicationPanel(PortalContext &ctx, QWidget *parent)
     : QWidget(parent)
     , m_ctx(ctx)
@@ -70,6 +76,22 @@ ApplicationPanel::ApplicationPanel(PortalContext &ctx, QWidget *parent)
     df->addRow(m_grant);
     layout->addWidget(m_decideBox);
 
+    m_withdrawBox = new QGroupBox(tr("Withdraw"), this);
+    auto *wf = new QFormLayout(m_withdrawBox);
+    m_withdrawReason = new QLineEdit(m_withdrawBox);
+    m_withdrawReason->setObjectName(QStringLiteral("managerWithdrawReason"));
+    m_withdrawReason->setAccessibleName(tr("Reason for withdrawing"));
+    m_withdrawReason->setPlaceholderText(tr("Why (recorded with it)"));
+    m_withdrawProblem = problemLabel(m_withdrawBox);
+    m_withdraw = new QPushButton(tr("Withdraw this application…"), m_withdrawBox);
+    m_withdraw->setObjectName(QStringLiteral("managerWithdraw"));
+    m_withdraw->setToolTip(tr("Withdraws the application on the startup's behalf; it can no longer be "
+                              "decided or granted."));
+    wf->addRow(tr("Reason:"), m_withdrawReason);
+    wf->addRow(m_withdrawProblem);
+    wf->addRow(m_withdraw);
+    layout->addWidget(m_withdrawBox);
+
     m_reviewBox = new QGroupBox(tr("Your review"), this);
     auto *rl = new QVBoxLayout(m_reviewBox);
     m_conflict = new QCheckBox(tr("I have a conflict of interest with this startup"), m_reviewBox);
@@ -104,6 +126,8 @@ ApplicationPanel::ApplicationPanel(PortalContext &ctx, QWidget *parent)
     connect(m_grant, &QPushButton::clicked, this, [this] { emit grantRequested(m_id); });
     connect(m_conflict, &QCheckBox::toggled, this, &ApplicationPanel::validateReview);
     connect(m_reason, &QLineEdit::textChanged, this, &ApplicationPanel::validateDecision);
+    connect(m_withdrawReason, &QLineEdit::textChanged, this, &ApplicationPanel::validateWithdrawal);
+    connect(m_withdraw, &QPushButton::clicked, this, &ApplicationPanel::signWithdrawal);
     showApplication(QString());
 }
 
@@ -137,6 +161,7 @@ void ApplicationPanel::showApplication(const QString &id)
     if (!m_app) {
         m_text->setHtml(tr("<p>Select an application to see its profile, reviews and decision.</p>"));
         m_decideBox->hide();
+        m_withdrawBox->hide();
         m_reviewBox->hide();
         m_checkFile->hide();
         m_checkResult->hide();
@@ -209,6 +234,11 @@ void ApplicationPanel::showApplication(const QString &id)
     m_decide->setVisible(decidable);
     m_grant->setVisible(a.stage == "approved" && a.grant.empty());
     validateDecision();
+    if (m_withdrawBox->property("application").toString() != m_id)
+        m_withdrawReason->clear();
+    m_withdrawBox->setProperty("application", m_id);
+    m_withdrawBox->setVisible(manager && applicationWithdrawable(a));
+    validateWithdrawal();
 
     const std::string me = m_ctx.keyId().toStdString();
     const bool assigned_ = std::find(a.reviewers.begin(), a.reviewers.end(), me) != a.reviewers.end();
@@ -274,6 +304,30 @@ bool ApplicationPanel::signDecision()
     body.set("reason", Value(m_reason->text().trimmed()));
     const SignOutcome out = SigningCeremony::run(this, m_ctx, "application.decided", std::move(body));
     showApplication(m_id);
+    return out.done();
+}
+
+void ApplicationPanel::validateWithdrawal()
+{
+    const bool missing = m_withdrawReason->text().trimmed().isEmpty();
+    showProblem(m_withdrawProblem, missing ? tr("Say why it is withdrawn.") : QString());
+    m_withdraw->setEnabled(!missing && m_app && applicationWithdrawable(*m_app));
+}
+
+bool ApplicationPanel::signWithdrawal()
+{
+    validateWithdrawal();
+    if (!m_app || !m_withdrawBox->isVisibleTo(this) || !m_withdraw->isEnabled())
+        return false;
+    Value body { ledger::json::Object {} };
+    body.set("application", Value(m_app->id));
+    body.set("reason", Value(m_withdrawReason->text().trimmed()));
+    const SignOutcome out = SigningCeremony::run(this, m_ctx, "application.withdrawn", std::move(body));
+    if (out.done())
+        m_withdrawReason->clear();
+    showApplication(m_id);
+    if (out.kind == SignOutcome::Kind::Rejected)
+        showProblem(m_withdrawProblem, out.message);
     return out.done();
 }
 

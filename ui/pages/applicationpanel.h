@@ -1,9 +1,10 @@
 #pragma once
 // The application page in the detail pane: startup profile, request, reviews with scores and conflict
 // declarations, the decision; and what the user's role may do with it: a programme manager decides (with a
-// reason) or starts a grant; an assigned reviewer scores it against the programme's rubric or declares a
-// conflict of interest. Each action goes through the signing ceremony. The attachments the application
-// names are listed with their SHA-256, and a file at hand can be checked against them.
+// reason), withdraws it on the startup's behalf (with a reason) or starts a grant; an assigned reviewer
+// scores it against the programme's rubric or declares a conflict of interest. Each action goes through the
+// signing ceremony. The attachments the application names are listed with their SHA-256, and a file at hand
+// can be checked against them.
 
 #include "ledger/queries/applications.h"
 #include "ledger/queries/attachments.h"
@@ -28,6 +29,10 @@ namespace portal {
 
 class PortalContext;
 
+// The stages from which the rules engine lets an application be withdrawn (ENTRY-TYPES: not decided, or
+// approved without a grant).
+bool applicationWithdrawable(const ledger::queries::ApplicationRow &a);
+
 class ApplicationPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +49,8 @@ public:
     // What the buttons do, callable from tests and keyboard.
     bool signDecision();
     bool signReview();
+    // A programme manager withdraws the application on the startup's behalf, with a reason.
+    bool signWithdrawal();
     // Hashes the file (off the UI thread) and says whether it is one of the attachments (attachmentChecked).
     void checkFile(const QString &path);
     QString checkResult() const;
@@ -56,6 +63,7 @@ private:
     void buildScoring(const ledger::queries::ProgrammeRow *programme);
     void validateReview();
     void validateDecision();
+    void validateWithdrawal();
 
     PortalContext &m_ctx;
     QString m_id;
@@ -73,6 +81,11 @@ private:
     QLabel *m_decisionProblem = nullptr;
     QPushButton *m_decide = nullptr;
     QPushButton *m_grant = nullptr;
+    // withdrawal (managers)
+    QGroupBox *m_withdrawBox = nullptr;
+    QLineEdit *m_withdrawReason = nullptr;
+    QLabel *m_withdrawProblem = nullptr;
+    QPushButton *m_withdraw = nullptr;
     // review (assigned reviewers)
     QGroupBox *m_reviewBox = nullptr;
     QFormLayout *m_scoresForm = nullptr;

@@ -1,4 +1,5 @@
 #include "ui/pages/applicationspage.h"
+#include "ledger/queries/waiting.h"
 
 #include "ledger/codec/json.h"
 #include "ui/core/format.h"
@@ -9,6 +10,7 @@
 #include "ui/pages/pagewidgets.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +18,9 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
 
 namespace portal {
 
@@ -66,11 +71,16 @@ ApplicationsPage::ApplicationsPage(PortalContext &ctx, Mode mode, QWidget *paren
     m_view->setObjectName(QStringLiteral("applicationsTable"));
     m_view->setSelectionMode(
         manager ? QAbstractItemView::ExtendedSelection : QAbstractItemView::SingleSelection);
-    m_view->setColumnWidth(ApplicationsModel::Id, 110);
-    m_view->setColumnWidth(ApplicationsModel::Startup, 150);
-    m_view->setColumnWidth(ApplicationsModel::Title, 200);
-    m_view->setColumnWidth(ApplicationsModel::Requested, 270);
-    m_view->setColumnWidth(ApplicationsModel::Programme, 130);
+    // Nine columns did not fit beside the detail pane at the default window size: sector, programme and
+    // reviewers are in the detail pane (and the first two in the filter boxes); startup and title share
+    // what is left and elide. Requested is never elided (see refresh).
+    for (int c : { ApplicationsModel::Sector, ApplicationsModel::Programme, ApplicationsModel::Reviews })
+        m_view->setColumnHidden(c, true);
+    stretchColumns(m_view, { ApplicationsModel::Startup, ApplicationsModel::Title });
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setColumnWidth(ApplicationsModel::Id, 80);
+    m_view->setColumnWidth(ApplicationsModel::Stage, 110);
+    m_view->setColumnWidth(ApplicationsModel::Submitted, 90);
     layout->addWidget(m_view, 1);
     m_empty = emptyState(mode == Mode::Pipeline
             ? tr("No applications yet — they appear here when startups apply while a call is open.")
@@ -138,7 +148,33 @@ void ApplicationsPage::refresh()
     }
     m_panel->setNames(names);
     m_panel->setProgrammes(programmes.value());
+    // An amount cut short would misread, so Requested is as wide as its widest text (found without
+    // measuring every row: the largest amount per resource).
+    std::map<std::string, int64_t> largest;
+    const std::string *longestId = nullptr; // ids are short: shown whole
+    for (const auto &a : rows) {
+        largest[a.resource] = std::max(largest[a.resource], a.requested);
+        if (!longestId || a.id.size() > longestId->size())
+            longestId = &a.id;
+    }
+    if (longestId)
+        m_view->setColumnWidth(ApplicationsModel::Id,
+            std::clamp(m_view->fontMetrics().horizontalAdvance(fmt::qs(*longestId)) + 16, 60, 140));
+    int requestedWidth = m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
+                             m_model->headerData(ApplicationsModel::Requested, Qt::Horizontal).toString())
+        + 24;
+    const QFontMetrics numbers(fmt::numberFont());
+    for (const auto &[resource, amount] : largest)
+        requestedWidth = std::max(
+            requestedWidth, numbers.horizontalAdvance(fmt::amountWithResource(amount, resource)) + 16);
+    m_view->setColumnWidth(ApplicationsModel::Requested, requestedWidth);
     m_model->setApplications(std::move(rows), names);
+    QSet<QString> waiting;
+    if (auto w = ledger::queries::waitingEntries(ctx().store()))
+        for (const auto &e : w.value())
+            if (!e.application.empty())
+                waiting.insert(fmt::qs(e.application));
+    m_model->setWaiting(std::move(waiting));
 
     for (auto [box, values, all] : { std::tuple { m_programme, m_model->programmes(), tr("All programmes") },
              std::tuple { m_sector, m_model->sectors(), tr("All sectors") } }) {

@@ -2,6 +2,8 @@
 
 #include "ledger/codec/json.h"
 #include "ledger/domain/entrysummary.h"
+#include "ledger/queries/applications.h"
+#include "ledger/queries/waiting.h"
 #include "ui/core/format.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -127,6 +130,17 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
     clawBox->setVisible(manager);
 }
 
+namespace {
+const ledger::queries::GrantRow *findGrant(
+    const std::vector<ledger::queries::GrantRow> &grants, const QString &id)
+{
+    for (const auto &g : grants)
+        if (fmt::qs(g.id) == id)
+            return &g;
+    return nullptr;
+}
+} // namespace
+
 void GrantsPage::refresh()
 {
     const QString selected = m_view->currentIndex().isValid()
@@ -144,9 +158,39 @@ void GrantsPage::refresh()
         names.insert(fmt::qs(m.keyId), fmt::qs(m.name));
     m_grants = std::move(grants.value());
     m_pending = std::move(pending.value());
+    // Signed here, not yet sequenced: new grants get a row of their own, grants with a release, usage or
+    // clawback in the outbox say so in their status.
+    auto outbox = ledger::queries::waitingEntries(ctx().store());
+    QSet<QString> touched;
+    std::vector<ledger::queries::WaitingEntry> created;
+    for (auto &w : outbox ? outbox.value() : std::vector<ledger::queries::WaitingEntry> {}) {
+        if (w.grant.empty())
+            continue;
+        if (w.type == "grant.created" && !findGrant(m_grants, fmt::qs(w.grant)))
+            created.push_back(std::move(w));
+        else
+            touched.insert(fmt::qs(w.grant));
+    }
     const int64_t now = ctx().nowMs();
     std::vector<RowTableModel::Row> rows;
-    rows.reserve(m_grants.size());
+    rows.reserve(m_grants.size() + created.size());
+    for (const auto &w : created) {
+        RowTableModel::Row r;
+        r.id = fmt::qs(w.grant);
+        Cell status { tr("Waiting to sync"), {},
+            tr("Signed here and waiting in the outbox for the registry."), fmt::warnColour(), false };
+        // The startup and resource come from the application the grant is made from.
+        QString startup, resource;
+        if (auto app = ledger::queries::application(ctx().store(), w.application); app && app.value()) {
+            startup = fmt::qs(app.value()->startup);
+            resource = fmt::qs(app.value()->resource);
+        }
+        r.cells = { Cell { r.id }, Cell { startup, {}, tr("Application %1").arg(fmt::qs(w.application)) },
+            Cell { fmt::qs(w.pool), {}, fmt::qs(w.pool) }, Cell { resource },
+            numberCell(fmt::amount(w.amount), w.amount), Cell {}, status,
+            Cell { fmt::date(w.expiresAt), qint64(w.expiresAt), fmt::iso(w.expiresAt), {}, false } };
+        rows.push_back(std::move(r));
+    }
     for (const auto &g : m_grants) {
         RowTableModel::Row r;
         r.id = fmt::qs(g.id);
@@ -158,6 +202,11 @@ void GrantsPage::refresh()
         Cell status { fmt::grantStatus(g.status), {}, {}, {}, false };
         if (g.status == "pending_approval")
             status.colour = fmt::warnColour();
+        if (touched.contains(fmt::qs(g.id))) {
+            status.text = tr("%1 · waiting to sync").arg(status.text);
+            status.toolTip = tr("An entry for this grant is waiting in the outbox for the registry.");
+            status.colour = fmt::warnColour();
+        }
         r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup), {}, fmt::qs(g.startup) },
             Cell { fmt::qs(g.pool), {}, fmt::qs(g.pool) }, Cell { fmt::qs(g.resource) },
             numberCell(fmt::amount(g.amount), g.amount), numberCell(fmt::amount(g.balance()), g.balance()),
@@ -203,17 +252,6 @@ void GrantsPage::applySearch()
     }
 }
 
-namespace {
-const ledger::queries::GrantRow *findGrant(
-    const std::vector<ledger::queries::GrantRow> &grants, const QString &id)
-{
-    for (const auto &g : grants)
-        if (fmt::qs(g.id) == id)
-            return &g;
-    return nullptr;
-}
-} // namespace
-
 void GrantsPage::showCurrent()
 {
     const QString id = m_view->currentIndex().isValid()
@@ -224,6 +262,12 @@ void GrantsPage::showCurrent()
     m_clawback->setGrant(g && g->status == "active" ? g : nullptr);
     m_release->setEnabled(false);
     m_expire->setEnabled(g && g->status == "active" && g->expiresAt <= ctx().nowMs() && g->balance() > 0);
+    if (!g && !id.isEmpty()) {
+        m_text->setHtml(tr("<h3>Grant %1</h3><p>Waiting to sync: signed here and waiting in the outbox. It "
+                           "takes effect once the registry sequences it (Sync now, F5).</p>")
+                            .arg(id.toHtmlEscaped()));
+        return;
+    }
     if (!g) {
         m_text->setHtml(tr("<p>No grant selected. Grants are made from approved applications (Ctrl+N).</p>"));
         return;

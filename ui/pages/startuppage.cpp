@@ -9,6 +9,7 @@
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
 #include "ui/models/rowtablemodel.h"
+#include "ui/pages/applicationpanel.h"
 #include "ui/pages/burndown.h"
 #include "ui/pages/pagewidgets.h"
 
@@ -435,16 +436,6 @@ bool StartupPage::apply()
 
 namespace portal {
 
-namespace {
-// The stages from which the rules engine lets an application be withdrawn (ENTRY-TYPES: not decided, or
-// approved without a grant).
-bool withdrawable(const ledger::queries::ApplicationRow &a)
-{
-    return a.stage == "submitted" || a.stage == "under_review" || a.stage == "waitlisted"
-        || (a.stage == "approved" && a.grant.empty());
-}
-} // namespace
-
 void StartupPage::validateWithdraw()
 {
     const QModelIndex current = m_appsView->currentIndex();
@@ -459,13 +450,13 @@ void StartupPage::validateWithdraw()
         problem = m_applications.empty() ? QString() : tr("Select the application to withdraw.");
     else if (app->stage == "approved" && !app->grant.empty())
         problem = tr("%1 has been granted and can no longer be withdrawn.").arg(id);
-    else if (!withdrawable(*app))
+    else if (!applicationWithdrawable(*app))
         problem = tr("%1 is %2 and can no longer be withdrawn.").arg(id, fmt::stage(app->stage));
     else if (m_withdrawReason->text().trimmed().isEmpty())
         problem = tr("Say why you withdraw it.");
     showProblem(m_withdrawProblem, problem);
     m_withdraw->setEnabled(app && problem.isEmpty());
-    m_withdrawReason->setEnabled(app && withdrawable(*app));
+    m_withdrawReason->setEnabled(app && applicationWithdrawable(*app));
 }
 
 bool StartupPage::withdrawSelected()

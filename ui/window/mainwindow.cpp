@@ -11,6 +11,9 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -46,13 +49,23 @@ MainWindow::MainWindow(PortalContext &ctx, QWidget *parent)
     m_banner->hide();
     layout->addWidget(m_banner);
 
-    m_notice = new QLabel(central);
+    // The notice bar: an SVG icon (the fonts have no glyph for every status sign) beside the words.
+    m_noticeBar = new QFrame(central);
+    m_noticeBar->setObjectName(QStringLiteral("noticeFrame"));
+    auto *noticeLayout = new QHBoxLayout(m_noticeBar);
+    noticeLayout->setContentsMargins(8, 6, 8, 6);
+    m_noticeIcon = new QLabel(m_noticeBar);
+    m_noticeIcon->setObjectName(QStringLiteral("noticeIcon"));
+    m_noticeIcon->setFixedSize(20, 20);
+    noticeLayout->addWidget(m_noticeIcon, 0, Qt::AlignTop);
+    m_notice = new QLabel(m_noticeBar);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
     m_notice->setWordWrap(true);
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->setAccessibleName(tr("Result of the last action"));
-    m_notice->hide();
-    layout->addWidget(m_notice);
+    noticeLayout->addWidget(m_notice, 1);
+    m_noticeBar->hide();
+    layout->addWidget(m_noticeBar);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
     m_nav = new QListWidget(m_splitter);
@@ -272,27 +285,34 @@ void MainWindow::showNotice(PortalContext::NoticeKind kind, const QString &text)
 {
     QString style;
     QString word;
+    QString icon;
     switch (kind) {
     case PortalContext::NoticeKind::Success:
         style = QStringLiteral("background: #e3f4e8; color: #14532d;");
-        word = tr("✓ Done");
+        word = tr("Done");
+        icon = QStringLiteral(":/icons/verified.svg");
         break;
     case PortalContext::NoticeKind::Pending:
         style = QStringLiteral("background: #fff4d6; color: #713f12;");
-        word = tr("⏳ Pending");
+        word = tr("Pending");
+        icon = QStringLiteral(":/icons/pending.svg");
         break;
     case PortalContext::NoticeKind::Error:
         style = QStringLiteral("background: #fde2e2; color: #7f1d1d;");
-        word = tr("✗ Not done");
+        word = tr("Not done");
+        icon = QStringLiteral(":/icons/rejected.svg");
         break;
     case PortalContext::NoticeKind::Info:
         style = QStringLiteral("background: #e8eef8; color: #1e3a5f;");
-        word = tr("ℹ Note");
+        word = tr("Note");
+        icon = QStringLiteral(":/icons/info.svg");
         break;
     }
-    m_notice->setStyleSheet(QStringLiteral("QLabel { %1 padding: 8px; }").arg(style));
+    m_noticeBar->setStyleSheet(QStringLiteral("QFrame#noticeFrame { %1 } QLabel { %1 }").arg(style));
+    m_noticeIcon->setPixmap(QIcon(icon).pixmap(QSize(20, 20)));
+    m_noticeIcon->setAccessibleName(word);
     m_notice->setText(tr("%1 — %2").arg(word, text));
-    m_notice->show();
+    m_noticeBar->show();
 }
 
 void MainWindow::startVerify(bool quick)
@@ -358,7 +378,7 @@ QString MainWindow::bannerText() const
 
 QString MainWindow::noticeText() const
 {
-    return m_notice->isHidden() ? QString() : m_notice->text();
+    return m_noticeBar->isHidden() ? QString() : m_notice->text();
 }
 
 QString MainWindow::statusText() const

@@ -12,6 +12,7 @@
 
 #include <vector>
 
+class QFrame;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -77,6 +78,8 @@ private:
     QWidget *m_emptyDetail = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_banner = nullptr;
+    QFrame *m_noticeBar = nullptr;
+    QLabel *m_noticeIcon = nullptr;
     QLabel *m_notice = nullptr;
     QLabel *m_identity = nullptr;
     QLabel *m_online = nullptr;

@@ -230,11 +230,18 @@ void PortalApp::showSettings()
 {
     PortalSettings before = PortalSettings::load();
     SettingsDialog dialog(before, m_window.get());
+    SyncJob *job = SyncJob::of(*m_ctx);
+    if (job->endpoint())
+        dialog.setReplica(*job->endpoint(), QFileInfo(m_ctx->ledgerPath()).fileName());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const PortalSettings after = dialog.settings();
     after.save();
-    SyncJob::of(*m_ctx)->reloadSettings();
+    job->reloadSettings();
+    if (auto endpoint = dialog.replicaEndpoint()) {
+        if (auto set = job->setEndpoint(*endpoint); !set)
+            QMessageBox::warning(m_window.get(), tr("Registry"), set.error().message);
+    }
     if (after.language != before.language)
         m_language = installLanguage(after.language);
     if (after.keyFile != m_ctx->keyFile()) {

@@ -76,6 +76,11 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     m_keyProblem = problemLabel(this);
     form->addRow(tr("Identity (key file):"), fileRow(m_key, this, tr("Keys (*.key);;All files (*)")));
     form->addRow(QString(), m_keyProblem);
+    m_scope = new QLabel(this);
+    m_scope->setObjectName(QStringLiteral("registryScope"));
+    m_scope->setWordWrap(true);
+    m_scope->hide();
+    form->addRow(m_scope);
     m_registry = new QLineEdit(current.registryUrl, this);
     m_registry->setAccessibleName(tr("Registry address"));
     m_registry->setObjectName(QStringLiteral("registryUrl"));
@@ -85,6 +90,7 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     form->addRow(QString(), m_registryProblem);
     m_ca = new QLineEdit(current.caFile, this);
     m_ca->setAccessibleName(tr("CA certificate file"));
+    m_ca->setObjectName(QStringLiteral("caFile"));
     m_caProblem = problemLabel(this);
     form->addRow(
         tr("CA file (optional):"), fileRow(m_ca, this, tr("Certificates (*.pem *.crt);;All files (*)")));
@@ -122,13 +128,36 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     resize(560, sizeHint().height());
 }
 
+void SettingsDialog::setReplica(const ledger::replica::Endpoint &endpoint, const QString &ledgerName)
+{
+    m_replica = endpoint;
+    m_scope->setText(tr("<b>This replica (%1)</b> syncs with the registry below; a change applies to it. "
+                        "Ledgers joined later start from the defaults.")
+                         .arg(ledgerName.toHtmlEscaped()));
+    m_scope->show();
+    m_registry->setText(endpoint.registryUrl);
+    m_ca->setText(endpoint.caFile.isEmpty() ? m_base.caFile : endpoint.caFile);
+    m_pin->setText(endpoint.pin.isEmpty() ? m_base.pin : endpoint.pin);
+    validate();
+}
+
+std::optional<ledger::replica::Endpoint> SettingsDialog::replicaEndpoint() const
+{
+    if (!m_replica)
+        return std::nullopt;
+    return ledger::replica::Endpoint { m_registry->text().trimmed(), m_ca->text().trimmed(),
+        m_pin->text().trimmed() };
+}
+
 PortalSettings SettingsDialog::settings() const
 {
     PortalSettings s = m_base;
     s.keyFile = m_key->text().trimmed();
-    s.registryUrl = m_registry->text().trimmed();
-    s.caFile = m_ca->text().trimmed();
-    s.pin = m_pin->text().trimmed();
+    if (!m_replica) {
+        s.registryUrl = m_registry->text().trimmed();
+        s.caFile = m_ca->text().trimmed();
+        s.pin = m_pin->text().trimmed();
+    }
     s.syncIntervalMinutes = m_interval->value();
     s.language = m_language->currentData().toString();
     return s;
@@ -157,7 +186,8 @@ void SettingsDialog::validate()
     const QString url = m_registry->text().trimmed();
     const QUrl parsed(url, QUrl::StrictMode);
     show(m_registryProblem,
-        url.isEmpty() || (parsed.isValid() && parsed.scheme() == u"https" && !parsed.host().isEmpty())
+        (url.isEmpty() && !m_replica)
+                || (parsed.isValid() && parsed.scheme() == u"https" && !parsed.host().isEmpty())
             ? QString()
             : tr("The registry address must be an https:// address, e.g. https://registry.example."));
     const QString ca = m_ca->text().trimmed();

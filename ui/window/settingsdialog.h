@@ -3,9 +3,12 @@
 // (used by join and sync), the sync interval, and the language. Fields are validated as typed (https only;
 // the CA file must exist; a pin is sha256//<base64 of 32 bytes>).
 
+#include "ledger/replica/endpoint.h"
 #include "ui/core/portalsettings.h"
 
 #include <QDialog>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -24,6 +27,11 @@ class SettingsDialog : public QDialog
 public:
     explicit SettingsDialog(const PortalSettings &current, QWidget *parent = nullptr);
     PortalSettings settings() const;
+    // An open replica: the registry address, CA file and pin fields are this replica's (shown with its
+    // file name); settings() then keeps the defaults for ledgers joined later, and replicaEndpoint() has
+    // the edited endpoint.
+    void setReplica(const ledger::replica::Endpoint &endpoint, const QString &ledgerName);
+    std::optional<ledger::replica::Endpoint> replicaEndpoint() const;
     // Empty when the fields are acceptable; otherwise what is wrong (also shown next to the field).
     QString problem() const;
 
@@ -31,6 +39,8 @@ private:
     void validate();
 
     PortalSettings m_base;
+    std::optional<ledger::replica::Endpoint> m_replica;
+    QLabel *m_scope = nullptr;
     QLineEdit *m_key = nullptr;
     QLineEdit *m_registry = nullptr;
     QLineEdit *m_ca = nullptr;

@@ -1,0 +1,32 @@
+#pragma once
+// Where a replica syncs: its registry's address (the binding's URL) and how to trust it (a CA file and
+// pinned registry keys), kept in the replica's own meta so each replica file keeps its own registry.
+//
+// Error codes: not_bound (the ledger is no replica), invalid_endpoint (not an https:// address with a host,
+// a pin that is not "sha256//<base64 of 32 bytes>", several ';'-separated), plus the store's. A refused
+// endpoint changes nothing.
+
+#include "ledger/result.h"
+#include "ledger/store/ledgerstore.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace ledger::replica {
+
+struct Endpoint
+{
+    QString registryUrl;
+    QString caFile; // empty: the system's CAs
+    QString pin; // empty: no pin
+};
+
+// The replica's endpoint, or nullopt when the ledger is not bound to a registry.
+Result<std::optional<Endpoint>> readEndpoint(store::LedgerStore &store);
+// Checks and stores a new endpoint for a bound ledger (its kind stays).
+Result<void> writeEndpoint(store::LedgerStore &store, const Endpoint &endpoint);
+// The checks writeEndpoint makes; empty when acceptable.
+QString endpointProblem(const Endpoint &endpoint);
+
+} // namespace ledger::replica
