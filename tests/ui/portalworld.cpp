@@ -1,6 +1,8 @@
 #include "portalworld.h"
 
 #include "ledger/crypto/keyfile.h"
+#include "ui/core/dialoghooks.h"
+#include "ui/core/portalcontext.h"
 
 #include <QTest>
 
@@ -45,6 +47,22 @@ std::unique_ptr<PortalWorld> makePortalWorld()
     if (QTest::currentTestFailed())
         return nullptr;
     return w;
+}
+
+std::unique_ptr<portal::PortalContext> openPortal(PortalWorld &world, const QString &key)
+{
+    auto ctx = portal::PortalContext::open(world.ledger, key, world.clock());
+    if (!ctx) {
+        QTest::qFail(qPrintable(ctx.error().toString()), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return std::move(ctx.value());
+}
+
+void answerNextSigning()
+{
+    portal::DialogHooks::setNextConfirm(true);
+    portal::DialogHooks::setNextPassphrase(kPassphrase);
 }
 
 } // namespace testsupport

@@ -10,6 +10,10 @@
 
 #include <memory>
 
+namespace portal {
+class PortalContext;
+}
+
 namespace testsupport {
 
 inline constexpr const char *kPassphrase = "test-passphrase";
@@ -25,5 +29,12 @@ struct PortalWorld
 
 // Builds the world; fails the current test (and returns nullptr) if anything went wrong.
 std::unique_ptr<PortalWorld> makePortalWorld();
+
+// Opens the world's ledger with `key` as the desktop does; fails the current test (and returns nullptr) if it
+// cannot.
+std::unique_ptr<portal::PortalContext> openPortal(PortalWorld &world, const QString &key);
+
+// Answers the next signing prompts through the dialog hooks: confirm, then the world's passphrase.
+void answerNextSigning();
 
 } // namespace testsupport

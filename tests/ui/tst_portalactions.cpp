@@ -42,21 +42,7 @@ class TestPortalActions : public QObject
 private:
     std::unique_ptr<PortalWorld> m_world;
 
-    std::unique_ptr<PortalContext> open(const QString &key)
-    {
-        auto ctx = PortalContext::open(m_world->ledger, key, m_world->clock());
-        if (!ctx) {
-            QTest::qFail(qPrintable(ctx.error().toString()), __FILE__, __LINE__);
-            return nullptr;
-        }
-        return std::move(ctx.value());
-    }
-
-    static void sign()
-    {
-        DialogHooks::setNextConfirm(true);
-        DialogHooks::setNextPassphrase(kPassphrase);
-    }
+    std::unique_ptr<PortalContext> open(const QString &key) { return openPortal(*m_world, key); }
 
     static bool selectApplication(StartupPage *page, const QString &id)
     {
@@ -78,7 +64,7 @@ private:
         QVERIFY(pm);
         const auto &w = m_world->fixture->world();
         const int64_t now = m_world->clock()->nowMs();
-        sign();
+        answerNextSigning();
         const SignOutcome out = SigningCeremony::run(nullptr, *pm, "grant.created",
             bodies::grant("g-1", w.application, w.pool, { { w.requested, now } }, now + 90 * kDay));
         QVERIFY2(out.done(), qPrintable(out.message));
@@ -127,7 +113,7 @@ private slots:
         QVERIFY(!page->withdrawButton()->isEnabled()); // no reason yet
         QTest::keyClicks(page->withdrawReason(), QStringLiteral("Funded by another programme"));
         QVERIFY(page->withdrawButton()->isEnabled());
-        sign();
+        answerNextSigning();
         QVERIFY(page->withdrawSelected());
         QVERIFY2(window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
         auto app = ledger::queries::application(ctx->store(), m_world->underReview);
@@ -163,7 +149,7 @@ private slots:
         QVERIFY(!withdraw->isEnabled()); // no reason yet
         QTest::keyClicks(reason, QStringLiteral("The startup asked us by letter"));
         QVERIFY(withdraw->isEnabled());
-        sign();
+        answerNextSigning();
         QVERIFY(panel->signWithdrawal());
         auto app = ledger::queries::application(ctx->store(), m_world->underReview);
         QVERIFY(app && app.value());
@@ -199,7 +185,7 @@ private slots:
         QVERIFY(!page->withdrawSelected());
         QCOMPARE(ctx->store().logSize().value(), before);
         // A startup's key cannot withdraw another startup's application either (the rules engine).
-        sign();
+        answerNextSigning();
         ledger::json::Value body { ledger::json::Object {} };
         body.set("application", ledger::json::Value(m_world->underReview));
         body.set("reason", ledger::json::Value("not ours"));
@@ -344,7 +330,7 @@ private slots:
             page->applyId()->setText(QStringLiteral("app-9"));
             page->applyTitle()->setText(QStringLiteral("Medical imaging model"));
             page->applyAmount()->setText(QStringLiteral("120"));
-            sign();
+            answerNextSigning();
             QVERIFY(page->apply());
             QCOMPARE(page->attachmentCount(), 0); // the form is cleared once sequenced
             auto attachments = ledger::queries::applicationAttachments(ctx->store(), "app-9");

@@ -45,21 +45,7 @@ class TestPortalGui : public QObject
 private:
     std::unique_ptr<PortalWorld> m_world;
 
-    std::unique_ptr<PortalContext> open(const QString &key)
-    {
-        auto ctx = PortalContext::open(m_world->ledger, key, m_world->clock());
-        if (!ctx) {
-            QTest::qFail(qPrintable(ctx.error().toString()), __FILE__, __LINE__);
-            return nullptr;
-        }
-        return std::move(ctx.value());
-    }
-
-    static void sign()
-    {
-        DialogHooks::setNextConfirm(true);
-        DialogHooks::setNextPassphrase(kPassphrase);
-    }
+    std::unique_ptr<PortalContext> open(const QString &key) { return openPortal(*m_world, key); }
 
 private slots:
     void initTestCase()
@@ -148,7 +134,7 @@ private slots:
         auto founder = open(m_world->founderKey);
         QVERIFY(founder);
         ApplicationPanel panel(*founder);
-        sign();
+        answerNextSigning();
         ledger::json::Value body { ledger::json::Object {} };
         body.set("application", ledger::json::Value(m_world->underReview));
         body.set("decision", ledger::json::Value("approved"));
@@ -182,7 +168,7 @@ private slots:
                 spin->setValue(7);
             }
             QVERIFY(sign_->isEnabled());
-            sign();
+            answerNextSigning();
             QVERIFY(panel->signReview());
             QVERIFY2(
                 window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
@@ -202,7 +188,7 @@ private slots:
             panel->findChild<QComboBox *>(QStringLiteral("decision"))->setCurrentIndex(0); // approve
             panel->findChild<QLineEdit *>(QStringLiteral("decisionReason"))
                 ->setText(QStringLiteral("Clear plan"));
-            sign();
+            answerNextSigning();
             QVERIFY(panel->signDecision());
             QVERIFY(window.noticeText().contains(QStringLiteral("Sequenced")));
             QVERIFY(panel->text().contains(QStringLiteral("Approved")));
@@ -220,7 +206,7 @@ private slots:
             QVERIFY(!form->problem().isEmpty()); // said next to the field, as typed
             form->expiryEdit()->setText(QStringLiteral("2026-09-30"));
             QVERIFY2(form->problem().isEmpty(), qPrintable(form->problem()));
-            sign();
+            answerNextSigning();
             QVERIFY(form->submit());
             QVERIFY2(
                 window.noticeText().contains(QStringLiteral("Sequenced")), qPrintable(window.noticeText()));
@@ -238,7 +224,7 @@ private slots:
             usage->periodEndEdit()->setText(end);
             QVERIFY2(usage->problem().isEmpty(), qPrintable(usage->problem()));
             auto before = ctx->store().logSize();
-            sign();
+            answerNextSigning();
             QVERIFY(!usage->submit());
             QVERIFY2(
                 window.noticeText().contains(QStringLiteral("Rejected")), qPrintable(window.noticeText()));
@@ -282,7 +268,7 @@ private slots:
             grants->refresh();
             QVERIFY(grants->select(QStringLiteral("g-2")));
             QVERIFY(window.findChild<QAbstractButton *>(QStringLiteral("expireGrant"))->isEnabled());
-            sign();
+            answerNextSigning();
             QVERIFY(grants->expireSelected());
             QVERIFY(grants->select(QStringLiteral("g-2")));
             QVERIFY2(grants->detailText().contains(QStringLiteral("expired 150.000")),
@@ -327,7 +313,7 @@ private slots:
         const int reviewer2 = page->assignBox()->findText(QStringLiteral("reviewer-jung"));
         QVERIFY(reviewer2 >= 0);
         page->assignBox()->setCurrentIndex(reviewer2);
-        sign();
+        answerNextSigning();
         QVERIFY(page->assignSelected());
         auto app = ledger::queries::application(ctx->store(), m_world->underReview);
         QVERIFY(app && app.value());

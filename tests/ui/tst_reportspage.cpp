@@ -33,15 +33,7 @@ class TestReportsPage : public QObject
 private:
     std::unique_ptr<PortalWorld> m_world;
 
-    std::unique_ptr<PortalContext> open(const QString &key)
-    {
-        auto ctx = PortalContext::open(m_world->ledger, key, m_world->clock());
-        if (!ctx) {
-            QTest::qFail(qPrintable(ctx.error().toString()), __FILE__, __LINE__);
-            return nullptr;
-        }
-        return std::move(ctx.value());
-    }
+    std::unique_ptr<PortalContext> open(const QString &key) { return openPortal(*m_world, key); }
 
     static ReportsPage *reportsPage(MainWindow &window)
     {
