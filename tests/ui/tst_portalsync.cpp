@@ -276,8 +276,11 @@ private slots:
         shot(app.window.get(), QStringLiteral("sync-offline"));
         QVERIFY(app.window->bannerText().isEmpty()); // no alarm for a missing network
         QCOMPARE(replica::Outbox(app.ctx->store()).count(replica::OutboxStatus::Pending).value(), int64_t(1));
+        // The first retry waits at most retryBaseMs; a coarse QTimer may fire up to 5 % late, and its
+        // remainingTime() includes that slack.
         const int next = app.page->job()->nextRunInMs();
-        QVERIFY2(next > 0 && next <= quickConfig(rig).retryBaseMs, qPrintable(QString::number(next)));
+        QVERIFY2(
+            next > 0 && next <= quickConfig(rig).retryBaseMs * 105 / 100, qPrintable(QString::number(next)));
     }
 
     void anotherReplicasGrantArrivesAndTheOverdraftIsRejected()
