@@ -9,6 +9,7 @@
 #include "ledger/replica/endpoint.h"
 #include "ledger/replica/outbox.h"
 #include "sync/syncrig.h"
+#include "syncdesktop.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/syncjob.h"
@@ -38,30 +39,10 @@ using namespace ledger;
 using namespace testsupport;
 using namespace syncworld;
 using namespace syncrig;
+using namespace syncdesktop;
 using namespace portal;
 
 namespace {
-
-const QString kPass = QStringLiteral("test passphrase");
-
-// With ALLIANCE_SHOT_DIR set, a picture of the widget (to look at the views; not an assertion).
-void shot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ALLIANCE_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(100); // pending layouts first
-    w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-QString saveKey(Rig &rig, const crypto::PrivateKey &key, const QString &name)
-{
-    const QString path = rig.file(name + QStringLiteral(".key"));
-    auto saved = crypto::saveKeyFile(key, path, kPass.toUtf8(), crypto::KdfCost::Fast);
-    if (!saved)
-        qWarning("%s", qPrintable(saved.error().toString()));
-    return path;
-}
 
 SyncConfig quickConfig(const Rig &rig)
 {
@@ -74,13 +55,6 @@ SyncConfig quickConfig(const Rig &rig)
     c.transport.connectTimeoutMs = 5'000;
     c.transport.totalTimeoutMs = 60'000;
     return c;
-}
-
-// Rig history: 150 more entries, so a sync or join has pages to walk.
-void moreHistory(LedgerFixture &f)
-{
-    for (int i = 0; i < 150; ++i)
-        f.mustRecord(f.root, "sponsor.registered", bodies::sponsor("history-" + std::to_string(i)));
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "ledger/crypto/keyfile.h"
 #include "ledger/replica/endpoint.h"
 #include "sync/syncrig.h"
+#include "syncdesktop.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/portalsettings.h"
@@ -30,26 +31,10 @@ using namespace ledger;
 using namespace testsupport;
 using namespace syncworld;
 using namespace syncrig;
+using namespace syncdesktop;
 using namespace portal;
 
 namespace {
-
-const QString kPass = QStringLiteral("test passphrase");
-
-QString saveKey(Rig &rig, const crypto::PrivateKey &key, const QString &name)
-{
-    const QString path = rig.file(name + QStringLiteral(".key"));
-    auto saved = crypto::saveKeyFile(key, path, kPass.toUtf8(), crypto::KdfCost::Fast);
-    if (!saved)
-        qWarning("%s", qPrintable(saved.error().toString()));
-    return path;
-}
-
-void moreHistory(LedgerFixture &f)
-{
-    for (int i = 0; i < 150; ++i)
-        f.mustRecord(f.root, "sponsor.registered", bodies::sponsor("history-" + std::to_string(i)));
-}
 
 struct JoinForm
 {
@@ -94,16 +79,6 @@ struct JoinForm
         return done.takeFirst().at(0).value<JoinOutcome>();
     }
 };
-
-// With ALLIANCE_SHOT_DIR set, a picture of the widget (to look at the views; not an assertion).
-void shot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ALLIANCE_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(100); // pending layouts first
-    w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
 
 bool noFiles(const QString &path)
 {
