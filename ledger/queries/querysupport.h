@@ -31,14 +31,7 @@ inline std::string str(const sql::Statement &st, int col)
 // Steps `st` to the end, calling fn for each row.
 template<typename Fn> Result<void> eachRow(sql::Statement &st, Fn &&fn)
 {
-    for (;;) {
-        auto row = st.step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return {};
-        fn(st);
-    }
+    return st.eachRow(std::forward<Fn>(fn));
 }
 
 std::vector<std::string> stringList(std::string_view jsonText);

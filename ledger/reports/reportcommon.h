@@ -7,6 +7,7 @@
 
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace ledger::reports::detail {
 
@@ -35,16 +36,16 @@ constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 // void, or bool: false stops early and the result is cancelled() (the caller's progress said stop).
 template<typename Fn> Result<void> eachRow(sql::Statement &st, Fn &&fn)
 {
-    for (;;) {
-        auto row = st.step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return {};
-        if constexpr (std::is_void_v<decltype(fn(st))>)
-            fn(st);
-        else if (!fn(st))
+    if constexpr (std::is_void_v<decltype(fn(std::as_const(st)))>) {
+        return st.eachRow(std::forward<Fn>(fn));
+    } else {
+        bool stopped = false; // fn returned false: the user cancelled
+        auto walked = st.eachRow([&](const sql::Statement &row) { return !(stopped = !fn(row)); });
+        if (!walked)
+            return walked.error();
+        if (stopped)
             return cancelled();
+        return {};
     }
 }
 
