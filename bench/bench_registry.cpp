@@ -2,12 +2,19 @@
 // clients (one connection each) submitting pre-signed batches of B entries. Reports entries/s and batch
 // latency percentiles. Not a test; figures go to docs/PERFORMANCE.md.
 //
+// Two ways to load it. Closed loop (the default): each client sends its next batch as soon as the previous
+// one is answered, so C × B entries are always in flight and the batch latency is, by Little's law, C × B
+// over the throughput. Open loop (`--rate R`): the batches are offered at R entries/s in all, evenly spaced
+// and dealt round-robin to the clients, whatever the answers do; a batch's latency counts from the moment it
+// was due, not from when it was sent, so a server that falls behind shows it in the latency (no coordinated
+// omission). That is how "sustains R entries/s with p99 latency L" is measured.
+//
 // The machine is shared, so the figure is also given against what the same machine managed at the same time:
 // `openssl speed -elapsed -multi 2 ed25519` (the verify rate of two processes, in wall time) run just before
 // and just after the timed part, and the registry's own CPU time per entry against the CPU time of one
 // OpenSSL verify (`openssl speed ed25519`). Load averages before and after are printed too.
 //
-//   bench_registry [--clients 16] [--batch 1000] [--batches 10] [--no-openssl]
+//   bench_registry [--clients 16] [--batch 1000] [--batches 10] [--rate ENTRIES_PER_S] [--no-openssl]
 //   (needs ALLIANCE_REGISTRY_BIN or ALLIANCE_BIN_DIR to find the registry)
 
 #include "sync/wire/messages.h"
@@ -26,6 +33,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -112,6 +120,7 @@ int main(int argc, char **argv)
     const int clients = arg(args, "--clients", 16);
     const int batch = arg(args, "--batch", 1000);
     const int batches = arg(args, "--batches", 10);
+    const int rate = arg(args, "--rate", 0); // 0: closed loop
     const bool withOpenssl = !args.contains(QStringLiteral("--no-openssl"));
 
     ScratchDir dir;
@@ -165,36 +174,35 @@ int main(int argc, char **argv)
     tls.setCaCertificates(QSslCertificate::fromPath(pki.caFile()));
     std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
     std::vector<qint64> latencies;
-    int next = 0, done = 0, failed = 0;
+    int next = 0, done = 0, failed = 0; // next: the closed loop's next batch
     qint64 lastTime = 0;
     QElapsedTimer wall;
-    std::function<void(QNetworkAccessManager *)> send = [&](QNetworkAccessManager *nam) {
-        if (next >= int(bodies.size()))
-            return;
-        const QByteArray &body = bodies[size_t(next++)];
-        lastTime = std::max(lastTime + 1, QDateTime::currentMSecsSinceEpoch());
-        const auto h = syncwire::signRequest(w.pm, "POST", "/v1/entries", body, lastTime);
-        QNetworkRequest req(QUrl(registry.baseUrl() + QStringLiteral("/v1/entries")));
-        req.setSslConfiguration(tls);
-        req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        req.setRawHeader("Content-Type", "application/json");
-        req.setRawHeader(syncwire::kKeyHeader, h.keyId);
-        req.setRawHeader(syncwire::kTimeHeader, h.time);
-        req.setRawHeader(syncwire::kSignatureHeader, h.signature);
-        QElapsedTimer t;
-        t.start();
-        QNetworkReply *reply = nam->post(req, body);
-        QObject::connect(reply, &QNetworkReply::finished, [&, reply, nam, t] {
-            latencies.push_back(t.elapsed());
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
-                ++failed;
-            reply->deleteLater();
-            if (++done == int(bodies.size()))
-                app.quit();
-            else
-                send(nam);
-        });
-    };
+    // Posts batch `index` on `nam`; its latency counts from `dueMs` on the wall clock.
+    std::function<void(QNetworkAccessManager *, int, qint64)> post
+        = [&](QNetworkAccessManager *nam, int index, qint64 dueMs) {
+              const QByteArray &body = bodies[size_t(index)];
+              lastTime = std::max(lastTime + 1, QDateTime::currentMSecsSinceEpoch());
+              const auto h = syncwire::signRequest(w.pm, "POST", "/v1/entries", body, lastTime);
+              QNetworkRequest req(QUrl(registry.baseUrl() + QStringLiteral("/v1/entries")));
+              req.setSslConfiguration(tls);
+              req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+              req.setRawHeader("Content-Type", "application/json");
+              req.setRawHeader(syncwire::kKeyHeader, h.keyId);
+              req.setRawHeader(syncwire::kTimeHeader, h.time);
+              req.setRawHeader(syncwire::kSignatureHeader, h.signature);
+              QNetworkReply *reply = nam->post(req, body);
+              QObject::connect(reply, &QNetworkReply::finished, [&, reply, nam, dueMs] {
+                  latencies.push_back(wall.elapsed() - dueMs);
+                  if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+                      ++failed;
+                  reply->deleteLater();
+                  if (++done == int(bodies.size()))
+                      app.quit();
+                  else if (rate == 0 && next < int(bodies.size()))
+                      post(nam, next++,
+                          wall.elapsed()); // closed loop: the next batch as soon as this one is answered
+              });
+          };
     const QString loadBefore = loadAverage();
     const double verifyCpu = withOpenssl ? opensslVerifyRate({}) : 0;
     const double verifyBefore = withOpenssl
@@ -203,9 +211,18 @@ int main(int argc, char **argv)
     const double registryCpu0 = processCpuSeconds(registry.processId());
     const double selfCpu0 = selfCpuSeconds();
     wall.start();
-    for (int c = 0; c < clients; ++c) {
+    for (int c = 0; c < clients; ++c)
         nams.push_back(std::make_unique<QNetworkAccessManager>());
-        send(nams.back().get());
+    if (rate == 0) {
+        for (int c = 0; c < clients && next < int(bodies.size()); ++c)
+            post(nams[size_t(c)].get(), next++, 0);
+    } else {
+        // Open loop: batch k is due k × batch / rate seconds after the start, on client k mod C.
+        for (int k = 0; k < int(bodies.size()); ++k) {
+            const qint64 due = qint64(double(k) * batch * 1000.0 / rate);
+            QTimer::singleShot(std::chrono::milliseconds(due), Qt::PreciseTimer, &app,
+                [&, k, due] { post(nams[size_t(k % clients)].get(), k, due); });
+        }
     }
     app.exec();
     const double seconds = double(wall.elapsed()) / 1000.0;
@@ -219,6 +236,8 @@ int main(int argc, char **argv)
     auto pct = [&](double p) {
         return latencies[std::min(latencies.size() - 1, size_t(p * double(latencies.size())))];
     };
+    if (rate > 0)
+        std::printf("open loop, offered %d entries/s (%.2f s of offers): ", rate, double(n) / rate);
     std::printf("clients %d, batch %d, batches %zu: %.0f entries/s (%d entries in %.2f s), batch latency p50 "
                 "%lld ms, "
                 "p99 %lld ms, failed %d\n",
