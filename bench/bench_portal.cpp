@@ -6,7 +6,11 @@
 //              page (dashboard, applications, grants, pools, explorer) from the projections.
 //   filter     the applications table of --applications N (100000) applications, shown offscreen: the time
 //              of each keystroke (filter + repaint) while typing a search and deleting it again.
-// Usage: bench_portal coldstart|pages|filter|all [--ledger FILE] [--app PATH] [--runs N] [--applications N]
+//   idle       starts alliance-portal on the ledger, lets it settle, then reads its CPU time and context
+//              switches over --seconds S (30) of doing nothing: an idle desktop should cost (almost) nothing.
+//              With a replica's key file (--key, --passphrase-file) its periodic sync is part of the picture.
+// Usage: bench_portal coldstart|pages|filter|idle|all [--ledger FILE] [--app PATH] [--runs N]
+//        [--applications N] [--seconds S]
 
 #include "ui/core/portalcontext.h"
 #include "ui/models/applicationsmodel.h"
@@ -20,11 +24,15 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QProcess>
 #include <QScrollBar>
 #include <QTableView>
+#include <QThread>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -40,6 +48,7 @@ struct Args
     QString app;
     int runs = 5;
     int applications = 100000;
+    int seconds = 30;
 };
 
 double percentile(std::vector<double> v, double p)
@@ -242,6 +251,68 @@ int filter(const Args &a)
     return 0;
 }
 
+// CPU seconds (user + system) and context switches of a process so far, from /proc.
+struct ProcessTimes
+{
+    double cpuSeconds = -1;
+    long long switches = -1; // voluntary + involuntary: how often it woke up, roughly
+};
+
+ProcessTimes processTimes(qint64 pid)
+{
+    ProcessTimes t;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray s = stat.readAll();
+        // Fields after the command name (in parentheses, may hold spaces): utime and stime are 14 and 15.
+        const QList<QByteArray> rest = s.mid(s.lastIndexOf(')') + 2).split(' ');
+        if (rest.size() > 12)
+            t.cpuSeconds
+                = double(rest[11].toLongLong() + rest[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    }
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        long long n = 0;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.contains("ctxt_switches:"))
+                n += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+        t.switches = n;
+    }
+    return t;
+}
+
+int idle(const Args &a)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(a.app, { QStringLiteral("--ledger"), a.ledger });
+    if (!p.waitForStarted(30000)) {
+        std::fprintf(stderr, "idle: %s did not start\n", qPrintable(a.app));
+        return 1;
+    }
+    QThread::sleep(5); // open, first paint, the first page's rows
+    const ProcessTimes before = processTimes(p.processId());
+    QThread::sleep(std::max(1, a.seconds));
+    const ProcessTimes after = processTimes(p.processId());
+    p.terminate();
+    if (!p.waitForFinished(10000))
+        p.kill();
+    if (before.cpuSeconds < 0 || after.cpuSeconds < 0) {
+        std::fprintf(stderr, "idle: the app ended early: %s\n", p.readAllStandardError().constData());
+        return 1;
+    }
+    const double cpuMs = (after.cpuSeconds - before.cpuSeconds) * 1000.0;
+    std::printf("idle: %d s with the main window open: %.0f ms CPU (%.2f ms per second), %lld context "
+                "switches of the main thread "
+                "(%.1f per second)\n",
+        a.seconds, cpuMs, cpuMs / a.seconds, after.switches - before.switches,
+        double(after.switches - before.switches) / a.seconds);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -263,6 +334,8 @@ int main(int argc, char *argv[])
             a.runs = next.toInt(), ++i;
         else if (s == u"--applications")
             a.applications = next.toInt(), ++i;
+        else if (s == u"--seconds")
+            a.seconds = next.toInt(), ++i;
         else
             a.mode = s;
     }
@@ -278,5 +351,7 @@ int main(int argc, char *argv[])
         rc |= pages(a);
     if (a.mode == u"filter" || a.mode == u"all")
         rc |= filter(a);
+    if (a.mode == u"idle" || a.mode == u"all")
+        rc |= idle(a);
     return rc;
 }
