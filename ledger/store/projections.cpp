@@ -355,7 +355,7 @@ std::string multiRowInsert(std::string_view table, int columns, int rows)
     return out;
 }
 
-constexpr int kRowsPerInsert = 64;
+constexpr int kRowsPerInsert = 256;
 
 } // namespace
 
