@@ -69,8 +69,10 @@ class BulkWriter
 {
 public:
     using WithDb = std::function<Result<void>(const std::function<Result<void>(sql::Database &)> &)>;
-    explicit BulkWriter(WithDb withDb)
+    using Prologue = std::function<Result<void>(sql::Database &)>;
+    BulkWriter(WithDb withDb, Prologue prologue)
         : m_withDb(std::move(withDb))
+        , m_prologue(std::move(prologue))
         , m_thread([this] { run(); })
     { }
     ~BulkWriter() { (void)finish(); }
@@ -121,6 +123,16 @@ private:
 
     void run()
     {
+        if (m_prologue) {
+            Result<void> ready = m_withDb(m_prologue);
+            if (!ready) {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_result = ready.error();
+                m_failed = true;
+                m_cv.notify_all();
+                return;
+            }
+        }
         std::unique_lock<std::mutex> lock(m_mutex);
         for (;;) {
             m_cv.wait(lock, [&] { return !m_queue.empty() || m_done; });
@@ -147,6 +159,7 @@ private:
     }
 
     WithDb m_withDb;
+    Prologue m_prologue;
     std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<Batch> m_queue;
@@ -170,18 +183,22 @@ Result<RebuildReport> rebuildProjections(
     auto tx = sql::Transaction::begin(store.db());
     if (!tx)
         return tx.error();
-    LEDGER_TRY(store::clearProjections(store.db()));
     auto indexes = movementIndexes(store.db());
     if (!indexes)
         return indexes.error();
-    for (const auto &index : indexes.value()) {
-        std::string drop = "DROP INDEX \"";
-        for (char c : index.first)
-            drop += c == '"' ? std::string("\"\"") : std::string(1, c);
-        drop += '"';
-        LEDGER_TRY(execOne(store.db(), drop));
-    }
-
+    // Emptying the tables frees every page of the old projections: the writer does it before its first
+    // batch, while the workers start reading the log.
+    auto prologue = [&indexes](sql::Database &db) -> Result<void> {
+        LEDGER_TRY(store::clearProjections(db));
+        for (const auto &index : indexes.value()) {
+            std::string drop = "DROP INDEX \"";
+            for (char c : index.first)
+                drop += c == '"' ? std::string("\"\"") : std::string(1, c);
+            drop += '"';
+            LEDGER_TRY(execOne(db, drop));
+        }
+        return {};
+    };
     State state;
     state.trackDirty = true;
     state.trackDirtyRows = false; // every grant and balance is written at the end (markAllDirty)
@@ -217,9 +234,11 @@ Result<RebuildReport> rebuildProjections(
             },
             true);
         // Owns the connection (shared, if need be, with the scan's workers) until writer.finish().
-        BulkWriter writer([&scan](const std::function<Result<void>(sql::Database &)> &fn) {
-            return scan.withStore([&](store::LedgerStore &s) { return fn(s.db()); });
-        });
+        BulkWriter writer(
+            [&scan](const std::function<Result<void>(sql::Database &)> &fn) {
+                return scan.withStore([&](store::LedgerStore &s) { return fn(s.db()); });
+            },
+            prologue);
         int64_t done = 0;
         EntryContext ctx;
         Entry usageHeader; // what applyUsage reads of a usage record's envelope, reused

@@ -335,20 +335,57 @@ Result<void> clearProjections(sql::Database &db)
         "DELETE FROM meta WHERE key IN ('projection_size', 'projection_last_at');");
 }
 
+namespace {
+
+// "INSERT INTO table VALUES(?,..),(?,..),...": `rows` tuples of `columns` parameters. Bulk writes bind many
+// rows per statement, so SQLite's per-statement work (step, reset, halt) is paid once per block of rows.
+std::string multiRowInsert(std::string_view table, int columns, int rows)
+{
+    std::string tuple = "(";
+    for (int c = 0; c < columns; ++c)
+        tuple += c ? ",?" : "?";
+    tuple += ')';
+    std::string out = "INSERT INTO ";
+    out += table;
+    out += " VALUES";
+    for (int r = 0; r < rows; ++r) {
+        out += r ? "," : "";
+        out += tuple;
+    }
+    return out;
+}
+
+constexpr int kRowsPerInsert = 256;
+
+} // namespace
+
 Result<void> writeMovements(sql::Database &db, std::vector<Movement> &movements)
 {
     if (movements.empty())
         return {};
-    TRY_STMT(st, "INSERT INTO movements VALUES(?,?,?,?,?,?,?)");
-    for (const Movement &m : movements) {
-        LEDGER_TRY(st.bind(1, m.seq)
-                       .bind(2, m.at)
-                       .bindStatic(3, view(m.from))
-                       .bindStatic(4, view(m.to))
-                       .bindStatic(5, view(m.resource))
-                       .bind(6, m.amount)
-                       .bindStatic(7, view(m.grant))
-                       .exec());
+    static const std::string kBlock = multiRowInsert("movements", 7, kRowsPerInsert);
+    auto bindRow = [](sql::Statement &st, int first, const Movement &m) -> sql::Statement & {
+        return st.bind(first, m.seq)
+            .bind(first + 1, m.at)
+            .bindStatic(first + 2, view(m.from))
+            .bindStatic(first + 3, view(m.to))
+            .bindStatic(first + 4, view(m.resource))
+            .bind(first + 5, m.amount)
+            .bindStatic(first + 6, view(m.grant));
+    };
+    size_t i = 0;
+    if (movements.size() >= size_t(kRowsPerInsert)) {
+        TRY_STMT(block, kBlock);
+        for (; i + kRowsPerInsert <= movements.size(); i += kRowsPerInsert) {
+            for (int r = 0; r < kRowsPerInsert; ++r)
+                bindRow(block, 1 + 7 * r, movements[i + size_t(r)]);
+            LEDGER_TRY(block.exec());
+        }
+    }
+    if (i < movements.size()) {
+        TRY_STMT(st, "INSERT INTO movements VALUES(?,?,?,?,?,?,?)");
+        for (; i < movements.size(); ++i)
+            LEDGER_TRY(bindRow(st, 1, movements[i]).exec());
     }
     movements.clear();
     return {};
@@ -377,9 +414,21 @@ Result<void> writeUsages(sql::Database &db, KeyList &usages)
     std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
         return a.prefix != b.prefix ? a.prefix < b.prefix : a.key < b.key;
     });
-    TRY_STMT(st, "INSERT INTO usages VALUES(?)");
-    for (const Key &key : keys)
-        LEDGER_TRY(st.bindStatic(1, key.key).exec());
+    static const std::string kBlock = multiRowInsert("usages", 1, kRowsPerInsert);
+    size_t i = 0;
+    if (keys.size() >= size_t(kRowsPerInsert)) {
+        TRY_STMT(block, kBlock);
+        for (; i + kRowsPerInsert <= keys.size(); i += kRowsPerInsert) {
+            for (int r = 0; r < kRowsPerInsert; ++r)
+                block.bindStatic(1 + r, keys[i + size_t(r)].key);
+            LEDGER_TRY(block.exec());
+        }
+    }
+    if (i < keys.size()) {
+        TRY_STMT(st, "INSERT INTO usages VALUES(?)");
+        for (; i < keys.size(); ++i)
+            LEDGER_TRY(st.bindStatic(1, keys[i].key).exec());
+    }
     usages.clear();
     return {};
 }
