@@ -109,7 +109,7 @@ inline void transfer(Ctx &c, std::string_view from, std::string_view to, const s
 }
 
 template<typename Map>
-inline Result<typename Map::mapped_type *> lookup(Map &map, const std::string &id, const char *what)
+Result<typename Map::mapped_type *> lookup(Map &map, const std::string &id, const char *what)
 {
     auto it = map.find(id);
     if (it == map.end())
@@ -118,6 +118,7 @@ inline Result<typename Map::mapped_type *> lookup(Map &map, const std::string &i
     return &it->second;
 }
 
+// Names a changed row for the projections (flushState).
 inline void markApplication(Ctx &c, const std::string &id)
 {
     if (c.s.trackDirty)
@@ -130,6 +131,7 @@ inline void markGrant(Ctx &c, const std::string &id)
         c.s.dirty.grants.insert(id);
 }
 
+// The grant `id` if its credits may still move (tranches, usage, expiry, clawback); else why not.
 inline Result<Grant *> activeGrant(Ctx &c, const std::string &id)
 {
     auto grant = lookup(c.s.grants, id, "grant");
