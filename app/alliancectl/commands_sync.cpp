@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include "ledger/replica/endpoint.h"
 #include "ledger/replica/outbox.h"
 #include "ledger/replica/replica.h"
 #include "sync/client/syncengine.h"
@@ -48,8 +49,17 @@ QList<QCommandLineOption> connectionOptions(bool registryRequired)
                 ? "The registry's address, https://HOST[:PORT]."
                 : "The registry's address, https://HOST[:PORT] (default: the one this ledger is bound to).",
             "URL"),
-        opt("ca", "Trust this PEM CA file for the registry's certificate (instead of the system's).", "FILE"),
-        opt("pin", "Also require the registry's public key to have this SHA-256 (base64, or sha256//base64).",
+        opt("ca",
+            registryRequired
+                ? "Trust this PEM CA file for the registry's certificate (instead of the system's)."
+                : "Trust this PEM CA file for the registry's certificate (default: the one the replica was "
+                  "joined with, else the system's).",
+            "FILE"),
+        opt("pin",
+            registryRequired
+                ? "Also require the registry's public key to have this SHA-256 (base64, or sha256//base64)."
+                : "Also require the registry's public key to have this SHA-256 (base64, or sha256//base64; "
+                  "default: the pin the replica was joined with).",
             "SHA256"),
         opt("timeout", "Give up on one request after this many seconds (default 120).", "SECONDS"),
         opt("retries", "Attempts per request on network errors and 429/503 (default 5).", "N"),
@@ -114,6 +124,24 @@ void printRejections(const std::vector<replica::OutboxItem> &items)
 
 // ---- sync -----------------------------------------------------------------------------------------------
 
+// A replica's own registry is trusted as it was when joined (its CA file and pin, see storeEndpoint) unless
+// --ca or --pin say otherwise.
+void useStoredTrust(Invocation &inv, ledger::store::LedgerStore &store, syncclient::SyncOptions &options)
+{
+    const auto endpoint = take(replica::readEndpoint(store));
+    if (!endpoint)
+        return;
+    if (!inv.isSet(QStringLiteral("ca")) && !endpoint->caFile.isEmpty()) {
+        if (!QFileInfo(endpoint->caFile).isReadable())
+            usageError(QStringLiteral("The CA file %1 this replica trusts for its registry is not readable; "
+                                      "give --ca FILE.")
+                           .arg(endpoint->caFile));
+        options.transport.caFile = endpoint->caFile;
+    }
+    if (!inv.isSet(QStringLiteral("pin")) && !endpoint->pin.isEmpty())
+        options.transport.pinnedKey = endpoint->pin;
+}
+
 int runSync(Invocation &inv)
 {
     ledger::LedgerSession &session = inv.readWriteSession();
@@ -131,6 +159,8 @@ int runSync(Invocation &inv)
         url = binding->registryUrl;
     }
     syncclient::SyncOptions options = syncOptions(inv, url);
+    if (binding && url == binding->registryUrl)
+        useStoredTrust(inv, store, options);
     if (inv.isSet(QStringLiteral("push-only")) && inv.isSet(QStringLiteral("pull-only")))
         usageError(QStringLiteral("--push-only and --pull-only exclude each other."));
     const ledger::crypto::PrivateKey key = inv.loadKey(inv.required(QStringLiteral("key")));
@@ -209,6 +239,22 @@ int runSync(Invocation &inv)
 
 // ---- join -----------------------------------------------------------------------------------------------
 
+// The new replica remembers how it reached its registry (as the desktop's join does), so a later sync needs
+// neither --registry nor --ca nor --pin. The CA file is kept as an absolute path: sync may run elsewhere.
+void storeEndpoint(const QString &path, const syncclient::TransportOptions &transport)
+{
+    const replica::Endpoint endpoint { transport.baseUrl,
+        transport.caFile.isEmpty() ? QString() : QFileInfo(transport.caFile).absoluteFilePath(),
+        replica::normalisedPin(transport.pinnedKey) };
+    auto store = ledger::store::LedgerStore::open(path, ledger::store::LedgerStore::Mode::ReadWrite);
+    auto written
+        = store ? replica::writeEndpoint(*store.value(), endpoint) : ledger::Result<void>(store.error());
+    if (!written)
+        err(QStringLiteral("join: the replica was built, but its registry's CA file and pin were not stored "
+                           "(give --ca/--pin to each sync): %1")
+                .arg(written.error().message));
+}
+
 int runJoin(Invocation &inv)
 {
     const QString path = inv.ledgerPath();
@@ -243,6 +289,7 @@ int runJoin(Invocation &inv)
                 .arg(path));
         return ExitOk;
     }
+    storeEndpoint(path, options.sync.transport);
     auto session = take(ledger::LedgerSession::open(path, ledger::LedgerSession::Access::ReadOnly));
     const ledger::State &s = *take(session->state());
     const auto b = take(replica::readBinding(session->store()));

@@ -38,6 +38,18 @@ QString endpointProblem(const Endpoint &endpoint)
     return {};
 }
 
+QString normalisedPin(const QString &pin)
+{
+    QStringList parts;
+    for (QString p : pin.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        p = p.trimmed();
+        if (!p.startsWith(QLatin1String("sha256//")))
+            p.prepend(QLatin1String("sha256//"));
+        parts << p;
+    }
+    return parts.join(QLatin1Char(';'));
+}
+
 Result<std::optional<Endpoint>> readEndpoint(store::LedgerStore &store)
 {
     auto binding = readBinding(store);

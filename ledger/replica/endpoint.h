@@ -28,5 +28,8 @@ Result<std::optional<Endpoint>> readEndpoint(store::LedgerStore &store);
 Result<void> writeEndpoint(store::LedgerStore &store, const Endpoint &endpoint);
 // The checks writeEndpoint makes; empty when acceptable.
 QString endpointProblem(const Endpoint &endpoint);
+// A pin as the user may type it (base64, or sha256//base64; several ';'-separated) in the stored form
+// "sha256//<base64>[;...]".
+QString normalisedPin(const QString &pin);
 
 } // namespace ledger::replica

@@ -2,7 +2,7 @@
 // standalone alliance: submissions and receipts, idempotent resubmission, paging, proofs, and every
 // authentication and read-scope refusal.
 
-#include "registrytestkit.h"
+#include "tlsregistry.h"
 
 #include "sync/wire/messages.h"
 
@@ -17,12 +17,9 @@ class TstRegistry : public QObject
 {
     Q_OBJECT
 
-    ScratchDir m_dir;
-    std::unique_ptr<TestPki> m_pki;
-    Alliance m_alliance;
-    std::unique_ptr<RegistryProcess> m_registry;
+    TlsRegistry m_rig;
     std::unique_ptr<Https> m_http;
-    const World &w() const { return m_alliance.world; }
+    const World &w() const { return m_rig.world(); }
 
     syncwire::CheckpointResponse checkpoint()
     {
@@ -67,20 +64,9 @@ class TstRegistry : public QObject
 private slots:
     void initTestCase()
     {
-        m_pki = std::make_unique<TestPki>(m_dir.path());
-        QVERIFY2(m_pki->ok(), qPrintable(m_pki->error()));
-        const IssuedCert server = m_pki->issue(QStringLiteral("server"));
-        QVERIFY(server.ok);
-        QVERIFY(m_alliance.build(true));
-        const ProcessResult init = m_alliance.init(m_dir.file(QStringLiteral("data")));
-        QVERIFY2(init.finished && init.exitCode == 0, qPrintable(init.output));
-        RegistryOptions o;
-        o.dataDir = m_dir.file(QStringLiteral("data"));
-        o.certFile = server.certFile;
-        o.keyFile = server.keyFile;
-        m_registry = std::make_unique<RegistryProcess>(o);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
-        m_http = std::make_unique<Https>(m_registry->baseUrl(), m_pki->caFile());
+        m_rig.start();
+        QVERIFY(!QTest::currentTestFailed());
+        m_http = std::make_unique<Https>(m_rig.registry->baseUrl(), m_rig.pki->caFile());
     }
 
     void healthAndMetricsNeedNoKey()
@@ -89,8 +75,8 @@ private slots:
         QCOMPARE(h.status, 200);
         auto health = syncwire::decodeHealth(h.body);
         QVERIFY(health.ok());
-        QCOMPARE(health->origin, QString::fromStdString(m_alliance.origin));
-        QCOMPARE(health->treeSize, m_alliance.standaloneSize + 1); // + registry.appointed
+        QCOMPARE(health->origin, QString::fromStdString(m_rig.alliance.origin));
+        QCOMPARE(health->treeSize, m_rig.alliance.standaloneSize + 1); // + registry.appointed
         const Reply m = m_http->send("GET", "/v1/metrics");
         QCOMPARE(m.status, 200);
         QVERIFY(m.contentType.startsWith("text/plain"));
@@ -102,8 +88,8 @@ private slots:
     void checkpointIsSignedByTheRegistryKey()
     {
         const auto cp = checkpoint();
-        auto opened = ledger::note::openNote(
-            cp.checkpoint, QString::fromStdString(m_alliance.origin), m_alliance.registryKey.publicKey());
+        auto opened = ledger::note::openNote(cp.checkpoint, QString::fromStdString(m_rig.alliance.origin),
+            m_rig.alliance.registryKey.publicKey());
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
         QCOMPARE(qint64(opened->size), cp.treeSize);
         QCOMPARE(opened->root, cp.root);
@@ -112,7 +98,7 @@ private slots:
     void movedLogKeepsTheSameTree()
     {
         const auto cp = checkpoint();
-        const int64_t m = m_alliance.standaloneSize;
+        const int64_t m = m_rig.alliance.standaloneSize;
         const Reply r = m_http->send("GET",
             "/v1/proof/consistency?from=" + QByteArray::number(m) + "&to=" + QByteArray::number(cp.treeSize),
             {}, &w().pm);
@@ -120,14 +106,14 @@ private slots:
         auto proof = syncwire::decodeConsistency(r.body);
         QVERIFY(proof.ok());
         QVERIFY(ledger::merkle::verifyConsistency(
-            quint64(m), quint64(cp.treeSize), m_alliance.standaloneRoot, cp.root, proof->proof));
+            quint64(m), quint64(cp.treeSize), m_rig.alliance.standaloneRoot, cp.root, proof->proof));
         // The root at the old size, recomputed from the leaves served, is the standalone's.
         const auto entries = pullAll(w().auditor, cp.treeSize, 1000);
         QList<QByteArray> leaves;
         for (const auto &e : entries)
             leaves.append(ledger::merkle::entryLeafHash(e.sequencedAt, e.entry.id()));
         ledger::merkle::VectorLeafSource src(leaves);
-        QCOMPARE(ledger::merkle::rootOf(src, quint64(m)), m_alliance.standaloneRoot);
+        QCOMPARE(ledger::merkle::rootOf(src, quint64(m)), m_rig.alliance.standaloneRoot);
         // And the checkpoint the standalone signed at that size is still served for paging.
         const Reply old = m_http->send(
             "GET", "/v1/entries?from=0&limit=1&tree_size=" + QByteArray::number(m), {}, &w().pm);
@@ -151,9 +137,9 @@ private slots:
         QCOMPARE(resp->receipts[0].entryId, ok.id());
         QVERIFY(!resp->receipts[1].sequenced);
         QVERIFY(!resp->receipts[1].code.isEmpty());
-        QVERIFY(resp->receipts[1].verifyRejection(m_alliance.registryKey.publicKey()));
-        auto note = ledger::note::openNote(
-            resp->checkpoint, QString::fromStdString(m_alliance.origin), m_alliance.registryKey.publicKey());
+        QVERIFY(resp->receipts[1].verifyRejection(m_rig.alliance.registryKey.publicKey()));
+        auto note = ledger::note::openNote(resp->checkpoint, QString::fromStdString(m_rig.alliance.origin),
+            m_rig.alliance.registryKey.publicKey());
         QVERIFY(note.ok());
         QCOMPARE(qint64(note->size), before + 1);
 
@@ -192,7 +178,7 @@ private slots:
         QVERIFY(resp.ok());
         QVERIFY(!resp->receipts[0].sequenced);
         QVERIFY2(!resp->receipts[0].code.isEmpty(), qPrintable(resp->receipts[0].message));
-        QVERIFY(resp->receipts[0].verifyRejection(m_alliance.registryKey.publicKey()));
+        QVERIFY(resp->receipts[0].verifyRejection(m_rig.alliance.registryKey.publicKey()));
         QVERIFY(resp->receipts[1].sequenced);
         QCOMPARE(checkpoint().treeSize, before + 1);
     }
@@ -206,15 +192,7 @@ private slots:
         for (int i = 0; i < 8; ++i) {
             const QByteArray body = syncwire::encodeSubmit(
                 { makeEntry(w().pm2, "sponsor.registered", bodies::sponsor("conc-" + std::to_string(i))) });
-            const auto h = syncwire::signRequest(w().pm2, "POST", "/v1/entries", body, uniqueNow());
-            QNetworkRequest req(QUrl(m_registry->baseUrl() + QStringLiteral("/v1/entries")));
-            req.setSslConfiguration(trustOnly(m_pki->caFile()));
-            req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-            req.setRawHeader("Content-Type", "application/json");
-            req.setRawHeader(syncwire::kKeyHeader, h.keyId);
-            req.setRawHeader(syncwire::kTimeHeader, h.time);
-            req.setRawHeader(syncwire::kSignatureHeader, h.signature);
-            replies.append(nam.post(req, body));
+            replies.append(nam.post(m_rig.signedSubmit(w().pm2, body), body));
         }
         for (QNetworkReply *reply : replies) {
             if (!reply->isFinished())
@@ -267,7 +245,7 @@ private slots:
                 quint64(e.seq), quint64(cp.treeSize), leaf, *e.proof, cp.root));
             auto decoded = ledger::openSignedEntry(e.entry);
             QVERIFY(decoded.ok());
-            QVERIFY2(e.seq != m_alliance.st2Registered, "a startup read another startup's entry");
+            QVERIFY2(e.seq != m_rig.alliance.st2Registered, "a startup read another startup's entry");
             const std::string body = ledger::json::canonical(decoded->body).toStdString();
             // Public entries (members, pools, ...) may name anyone; nothing else may name the other startup.
             if (!ledger::isPublicType(decoded->type))
@@ -278,7 +256,7 @@ private slots:
         QVERIFY(int64_t(entries.size()) < cp.treeSize);
         // Asking for another startup's entry by number is refused.
         const Reply r = m_http->send("GET",
-            "/v1/proof/inclusion?seq=" + QByteArray::number(m_alliance.st2Registered)
+            "/v1/proof/inclusion?seq=" + QByteArray::number(m_rig.alliance.st2Registered)
                 + "&tree_size=" + QByteArray::number(cp.treeSize),
             {}, &w().founder);
         QCOMPARE(r.status, 403);
@@ -323,7 +301,7 @@ private slots:
         auto resp = syncwire::decodeSubmitResponse(r.body);
         QVERIFY(resp.ok());
         QVERIFY(!resp->receipts[0].sequenced);
-        QVERIFY(resp->receipts[0].verifyRejection(m_alliance.registryKey.publicKey()));
+        QVERIFY(resp->receipts[0].verifyRejection(m_rig.alliance.registryKey.publicKey()));
         QCOMPARE(checkpoint().treeSize, cp.treeSize);
     }
 
@@ -359,7 +337,7 @@ private slots:
         } else if (kind == QLatin1String("unknown")) {
             r = m_http->send("GET", "/v1/checkpoint", {}, &stranger);
         } else if (kind == QLatin1String("revoked")) {
-            r = m_http->send("GET", "/v1/checkpoint", {}, &m_alliance.revoked);
+            r = m_http->send("GET", "/v1/checkpoint", {}, &m_rig.alliance.revoked);
         } else if (kind == QLatin1String("stale")) {
             r = m_http->send("GET", "/v1/checkpoint", {}, &w().pm, "application/json", now - 10 * kMinute);
         } else if (kind == QLatin1String("future")) {
@@ -402,8 +380,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_registry)
-            m_registry->stop();
+        if (m_rig.registry)
+            m_rig.registry->stop();
     }
 };
 

@@ -2,7 +2,7 @@
 // malformed JSON, a client that vanishes mid-request, a client too slow to finish one), and its start-up
 // rules: init only from a ledger that appointed the key, plain HTTP only with --insecure-http.
 
-#include "registrytestkit.h"
+#include "tlsregistry.h"
 
 #include "sync/wire/messages.h"
 
@@ -15,13 +15,9 @@ class TstRegistryLimits : public QObject
 {
     Q_OBJECT
 
-    ScratchDir m_dir;
-    std::unique_ptr<TestPki> m_pki;
-    IssuedCert m_server;
-    Alliance m_alliance;
-    std::unique_ptr<RegistryProcess> m_registry;
+    TlsRegistry m_rig;
     std::unique_ptr<Https> m_http;
-    const World &w() const { return m_alliance.world; }
+    const World &w() const { return m_rig.world(); }
 
     int64_t treeSize()
     {
@@ -33,9 +29,9 @@ class TstRegistryLimits : public QObject
     std::unique_ptr<QSslSocket> rawConnection()
     {
         auto s = std::make_unique<QSslSocket>();
-        s->setSslConfiguration(trustOnly(m_pki->caFile()));
+        s->setSslConfiguration(trustOnly(m_rig.pki->caFile()));
         s->connectToHostEncrypted(
-            QStringLiteral("127.0.0.1"), m_registry->port(), QStringLiteral("127.0.0.1"));
+            QStringLiteral("127.0.0.1"), m_rig.registry->port(), QStringLiteral("127.0.0.1"));
         if (!s->waitForEncrypted(10'000))
             return nullptr;
         return s;
@@ -44,22 +40,10 @@ class TstRegistryLimits : public QObject
 private slots:
     void initTestCase()
     {
-        m_pki = std::make_unique<TestPki>(m_dir.path());
-        QVERIFY2(m_pki->ok(), qPrintable(m_pki->error()));
-        m_server = m_pki->issue(QStringLiteral("server"));
-        QVERIFY(m_server.ok);
-        QVERIFY(m_alliance.build(true));
-        const ProcessResult init = m_alliance.init(m_dir.file(QStringLiteral("data")));
-        QVERIFY2(init.finished && init.exitCode == 0, qPrintable(init.output));
-        RegistryOptions o;
-        o.dataDir = m_dir.file(QStringLiteral("data"));
-        o.certFile = m_server.certFile;
-        o.keyFile = m_server.keyFile;
-        o.extraArgs = { QStringLiteral("--max-body"), QStringLiteral("65536"), QStringLiteral("--max-batch"),
-            QStringLiteral("3"), QStringLiteral("--request-timeout"), QStringLiteral("2") };
-        m_registry = std::make_unique<RegistryProcess>(o);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
-        m_http = std::make_unique<Https>(m_registry->baseUrl(), m_pki->caFile());
+        m_rig.start({ QStringLiteral("--max-body"), QStringLiteral("65536"), QStringLiteral("--max-batch"),
+            QStringLiteral("3"), QStringLiteral("--request-timeout"), QStringLiteral("2") });
+        QVERIFY(!QTest::currentTestFailed());
+        m_http = std::make_unique<Https>(m_rig.registry->baseUrl(), m_rig.pki->caFile());
     }
 
     void oversizedBodyIs413AndCostsNothing()
@@ -159,14 +143,14 @@ private slots:
         // Without certificate files and without --insecure-http the registry refuses to start.
         const ProcessResult refused
             = RegistryProcess::run({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                       QStringLiteral("--data"), m_dir.file(QStringLiteral("data")) },
+                                       QStringLiteral("--data"), m_rig.dataDir() },
                 30'000);
         QVERIFY(refused.finished);
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.output.contains(QLatin1String("--insecure-http")), qPrintable(refused.output));
         // A TLS client cannot talk to a plain listener and vice versa: the flag really switches TLS off.
         ScratchDir other;
-        QCOMPARE(m_alliance.init(other.file(QStringLiteral("data"))).exitCode, 0);
+        QCOMPARE(m_rig.alliance.init(other.file(QStringLiteral("data"))).exitCode, 0);
         RegistryOptions o;
         o.dataDir = other.file(QStringLiteral("data"));
         o.insecureHttp = true;
@@ -192,7 +176,7 @@ private slots:
         QVERIFY2(r.output.contains(QLatin1String("alliancectl registry appoint")), qPrintable(r.output));
         QVERIFY(!QFile::exists(target.file(QStringLiteral("data/registry.ledger"))));
         // And a data directory is never initialised twice.
-        const ProcessResult twice = m_alliance.init(m_dir.file(QStringLiteral("data")));
+        const ProcessResult twice = m_rig.alliance.init(m_rig.dataDir());
         QVERIFY(twice.exitCode != 0);
         QVERIFY2(twice.output.contains(QLatin1String("already holds")), qPrintable(twice.output));
     }
@@ -227,9 +211,9 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_registry) {
-            QVERIFY2(m_registry->isRunning(), qPrintable(m_registry->output()));
-            m_registry->stop();
+        if (m_rig.registry) {
+            QVERIFY2(m_rig.registry->isRunning(), qPrintable(m_rig.registry->output()));
+            m_rig.registry->stop();
         }
     }
 };

@@ -2,7 +2,7 @@
 // still refused as a replay after it restarted, whether it stopped cleanly (SIGTERM) or was killed (SIGKILL),
 // for as long as the request is inside the window; afterwards it is refused as stale and its record goes.
 
-#include "registrytestkit.h"
+#include "tlsregistry.h"
 
 #include "sync/wire/messages.h"
 
@@ -16,20 +16,17 @@ class TstRegistryReplay : public QObject
 {
     Q_OBJECT
 
-    ScratchDir m_dir;
-    std::unique_ptr<TestPki> m_pki;
-    Alliance m_alliance;
-    std::unique_ptr<RegistryProcess> m_registry;
-    const World &w() const { return m_alliance.world; }
+    TlsRegistry m_rig;
+    const World &w() const { return m_rig.world(); }
     static constexpr int kWindowS = 15; // long enough for a restart on a busy machine
 
-    Https http() { return Https(m_registry->baseUrl(), m_pki->caFile()); }
+    Https http() { return Https(m_rig.registry->baseUrl(), m_rig.pki->caFile()); }
 
     // Rows of the journal for one signature (the file is read while the registry is stopped).
     int journalRows(const QByteArray &signatureHeader)
     {
         auto db = ledger::sql::Database::open(
-            m_dir.file(QStringLiteral("data/replay.sqlite")), ledger::sql::Database::Mode::ReadOnly);
+            m_rig.dir.file(QStringLiteral("data/replay.sqlite")), ledger::sql::Database::Mode::ReadOnly);
         if (!db)
             return -1;
         auto s = db->prepare("SELECT count(*) FROM replay_seen WHERE signature = ?");
@@ -43,20 +40,8 @@ class TstRegistryReplay : public QObject
 private slots:
     void initTestCase()
     {
-        m_pki = std::make_unique<TestPki>(m_dir.path());
-        QVERIFY2(m_pki->ok(), qPrintable(m_pki->error()));
-        const IssuedCert server = m_pki->issue(QStringLiteral("server"));
-        QVERIFY(server.ok);
-        QVERIFY(m_alliance.build(true));
-        const ProcessResult init = m_alliance.init(m_dir.file(QStringLiteral("data")));
-        QVERIFY2(init.finished && init.exitCode == 0, qPrintable(init.output));
-        RegistryOptions o;
-        o.dataDir = m_dir.file(QStringLiteral("data"));
-        o.certFile = server.certFile;
-        o.keyFile = server.keyFile;
-        o.extraArgs = { QStringLiteral("--auth-window"), QString::number(kWindowS) };
-        m_registry = std::make_unique<RegistryProcess>(o);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
+        m_rig.start({ QStringLiteral("--auth-window"), QString::number(kWindowS) });
+        QVERIFY(!QTest::currentTestFailed());
     }
 
     void replayAfterCleanRestartIsRefused()
@@ -68,9 +53,9 @@ private slots:
         QCOMPARE(again.status, 401);
         QCOMPARE(errorCode(again), QStringLiteral("replayed_request"));
 
-        m_registry->stop();
-        QCOMPARE(m_registry->lastExitCode(), 0);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
+        m_rig.registry->stop();
+        QCOMPARE(m_rig.registry->lastExitCode(), 0);
+        QVERIFY2(m_rig.registry->start(), qPrintable(m_rig.registry->output()));
         const Reply replayed = http().send("GET", "/v1/me", {}, &w().reviewer, "application/json", at);
         QCOMPARE(replayed.status, 401);
         QCOMPARE(errorCode(replayed), QStringLiteral("replayed_request"));
@@ -87,8 +72,8 @@ private slots:
         const Reply first = http().send("POST", "/v1/entries", body, &w().pm, "application/json", at);
         QVERIFY2(first.status == 200, qPrintable(describe(first)));
 
-        m_registry->kill();
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
+        m_rig.registry->kill();
+        QVERIFY2(m_rig.registry->start(), qPrintable(m_rig.registry->output()));
         const Reply replayed = http().send("POST", "/v1/entries", body, &w().pm, "application/json", at);
         QCOMPARE(replayed.status, 401);
         QCOMPARE(errorCode(replayed), QStringLiteral("replayed_request"));
@@ -97,18 +82,18 @@ private slots:
 
         // Once the request's time has left the window it is stale, and a restart drops its record.
         const QByteArray sig = syncwire::signRequest(w().pm, "POST", "/v1/entries", body, at).signature;
-        m_registry->stop();
+        m_rig.registry->stop();
         QCOMPARE(journalRows(sig), 1);
         QTest::qWait(int(at + kWindowS * 1000 - QDateTime::currentMSecsSinceEpoch()) + 500);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
+        QVERIFY2(m_rig.registry->start(), qPrintable(m_rig.registry->output()));
         const Reply late = http().send("POST", "/v1/entries", body, &w().pm, "application/json", at);
         QCOMPARE(late.status, 401);
         QCOMPARE(errorCode(late), QStringLiteral("stale_request"));
-        m_registry->stop();
+        m_rig.registry->stop();
         QCOMPARE(journalRows(sig), 0);
     }
 
-    void cleanupTestCase() { m_registry.reset(); }
+    void cleanupTestCase() { m_rig.registry.reset(); }
 };
 
 QTEST_GUILESS_MAIN(TstRegistryReplay)

@@ -3,7 +3,7 @@
 // a connection error; after a restart the failed batches are resubmitted as they were, and the log then holds
 // every entry exactly once, at the seq its receipt named.
 
-#include "registrytestkit.h"
+#include "tlsregistry.h"
 
 #include "sync/wire/messages.h"
 
@@ -49,12 +49,8 @@ class TstRegistryShutdown : public QObject
 {
     Q_OBJECT
 
-    ScratchDir m_dir;
-    std::unique_ptr<TestPki> m_pki;
-    Alliance m_alliance;
-    RegistryOptions m_options;
-    std::unique_ptr<RegistryProcess> m_registry;
-    const World &w() const { return m_alliance.world; }
+    TlsRegistry m_rig;
+    const World &w() const { return m_rig.world(); }
 
     std::vector<ledger::SignedEntry> sponsors(int n, const QByteArray &tag)
     {
@@ -68,16 +64,8 @@ class TstRegistryShutdown : public QObject
     // Sends attempt `a` on `nam` (signed now); `done` runs when it finished either way.
     void post(QNetworkAccessManager &nam, Attempt &a, std::function<void()> done)
     {
-        const auto h = syncwire::signRequest(w().pm, "POST", "/v1/entries", a.body, uniqueNow());
-        QNetworkRequest req(QUrl(m_registry->baseUrl() + QStringLiteral("/v1/entries")));
-        req.setSslConfiguration(trustOnly(m_pki->caFile()));
-        req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        req.setRawHeader("Content-Type", "application/json");
-        req.setRawHeader(syncwire::kKeyHeader, h.keyId);
-        req.setRawHeader(syncwire::kTimeHeader, h.time);
-        req.setRawHeader(syncwire::kSignatureHeader, h.signature);
         a.sent = true;
-        QNetworkReply *reply = nam.post(req, a.body);
+        QNetworkReply *reply = nam.post(m_rig.signedSubmit(w().pm, a.body), a.body);
         QObject::connect(reply, &QNetworkReply::finished, reply, [&a, reply, done = std::move(done)] {
             a.finished = true;
             a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -97,36 +85,25 @@ class TstRegistryShutdown : public QObject
 private slots:
     void initTestCase()
     {
-        m_pki = std::make_unique<TestPki>(m_dir.path());
-        QVERIFY2(m_pki->ok(), qPrintable(m_pki->error()));
-        const IssuedCert server = m_pki->issue(QStringLiteral("server"));
-        QVERIFY(server.ok);
-        QVERIFY(m_alliance.build(true));
-        const ProcessResult init = m_alliance.init(m_dir.file(QStringLiteral("data")));
-        QVERIFY2(init.finished && init.exitCode == 0, qPrintable(init.output));
-        m_options.dataDir = m_dir.file(QStringLiteral("data"));
-        m_options.certFile = server.certFile;
-        m_options.keyFile = server.keyFile;
-        m_options.extraArgs = { QStringLiteral("--max-batch"), QString::number(kBigBatch),
-            QStringLiteral("--max-body"), QString::number(16 * 1024 * 1024) };
-        m_registry = std::make_unique<RegistryProcess>(m_options);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
+        m_rig.start({ QStringLiteral("--max-batch"), QString::number(kBigBatch), QStringLiteral("--max-body"),
+            QString::number(16 * 1024 * 1024) });
+        QVERIFY(!QTest::currentTestFailed());
     }
 
     void idleRegistryStopsCleanlyOnSigint()
     {
-        QVERIFY(::kill(pid_t(m_registry->processId()), SIGINT) == 0);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_registry->isRunning(), 30'000);
-        m_registry->stop();
-        QCOMPARE(m_registry->lastExitCode(), 0);
-        QVERIFY2(m_registry->output().contains(QStringLiteral("stopped (tree size")),
-            qPrintable(m_registry->output()));
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
+        QVERIFY(::kill(pid_t(m_rig.registry->processId()), SIGINT) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_rig.registry->isRunning(), 30'000);
+        m_rig.registry->stop();
+        QCOMPARE(m_rig.registry->lastExitCode(), 0);
+        QVERIFY2(m_rig.registry->output().contains(QStringLiteral("stopped (tree size")),
+            qPrintable(m_rig.registry->output()));
+        QVERIFY2(m_rig.registry->start(), qPrintable(m_rig.registry->output()));
     }
 
     void sigtermMidLoadLosesAndDuplicatesNothing()
     {
-        Https http(m_registry->baseUrl(), m_pki->caFile());
+        Https http(m_rig.registry->baseUrl(), m_rig.pki->caFile());
         const Reply before = http.send("GET", "/v1/checkpoint", {}, &w().auditor);
         auto cp0 = syncwire::decodeCheckpoint(before.body);
         QVERIFY2(before.status == 200 && cp0, qPrintable(describe(before)));
@@ -184,8 +161,8 @@ private slots:
                 big = newBig();
                 post(bigNam, *big, [] {});
             }
-            QNetworkRequest req(QUrl(m_registry->baseUrl() + QStringLiteral("/v1/metrics")));
-            req.setSslConfiguration(trustOnly(m_pki->caFile()));
+            QNetworkRequest req(QUrl(m_rig.registry->baseUrl() + QStringLiteral("/v1/metrics")));
+            req.setSslConfiguration(trustOnly(m_rig.pki->caFile()));
             QNetworkReply *reply = probe.get(req);
             QEventLoop loop;
             QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -193,7 +170,7 @@ private slots:
             const int64_t inProgress = entriesInProgress(reply->readAll());
             reply->deleteLater();
             if (inProgress >= kBigBatch && !big->finished) {
-                QVERIFY(::kill(pid_t(m_registry->processId()), SIGTERM) == 0);
+                QVERIFY(::kill(pid_t(m_rig.registry->processId()), SIGTERM) == 0);
                 signalled = true;
             } else {
                 QTest::qWait(10);
@@ -233,13 +210,13 @@ private slots:
         }
         qInfo("small batches: %d answered, %d connection errors, the rest not sent", answered, refused);
 
-        QTRY_VERIFY_WITH_TIMEOUT(!m_registry->isRunning(), 60'000);
-        m_registry->stop();
-        QCOMPARE(m_registry->lastExitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_rig.registry->isRunning(), 60'000);
+        m_rig.registry->stop();
+        QCOMPARE(m_rig.registry->lastExitCode(), 0);
 
         // Restart; resubmit what got no receipts, and one batch that did (idempotent: the same receipts).
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->output()));
-        Https again(m_registry->baseUrl(), m_pki->caFile());
+        QVERIFY2(m_rig.registry->start(), qPrintable(m_rig.registry->output()));
+        Https again(m_rig.registry->baseUrl(), m_rig.pki->caFile());
         std::map<QByteArray, int64_t> seqOf; // entry id -> seq from its receipt
         auto take = [&](const Attempt &a, const syncwire::SubmitResponse &r) {
             QCOMPARE(r.receipts.size(), a.entries.size());
@@ -295,7 +272,7 @@ private slots:
         QCOMPARE(seen.size(), total);
     }
 
-    void cleanupTestCase() { m_registry.reset(); }
+    void cleanupTestCase() { m_rig.registry.reset(); }
 };
 
 QTEST_GUILESS_MAIN(TstRegistryShutdown)

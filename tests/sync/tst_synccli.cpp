@@ -3,11 +3,15 @@
 
 #include "sync/syncrig.h"
 
+#include "ledger/replica/endpoint.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+
+#include <cstring>
 
 using namespace ledger;
 using namespace testsupport;
@@ -80,13 +84,27 @@ private slots:
         QVERIFY2(bad.err.contains(QStringLiteral("root key")), qPrintable(bad.all()));
         QVERIFY(!QFile::exists(a) && !QFile::exists(a + QStringLiteral(".partial")));
 
-        for (const auto &[path, key] : { std::pair { a, pmKey }, std::pair { b, pm2Key } }) {
+        // b also pins the registry's key, typed without its sha256// prefix.
+        const QString pin = QString::fromLatin1(rig.server.pin).mid(int(strlen("sha256//")));
+        for (const auto &[path, key, extra] : { std::tuple { a, pmKey, QStringList() },
+                 std::tuple { b, pm2Key, QStringList { QStringLiteral("--pin"), pin } } }) {
             Run j = ctl(QStringList { QStringLiteral("join"), QStringLiteral("--registry"), url,
                             QStringLiteral("--root-key"), rootKey }
-                + tls + as(path, key));
+                + tls + extra + as(path, key));
             QVERIFY2(j.code == 0, qPrintable(j.all()));
             QVERIFY2(j.out.contains(QStringLiteral("Joined the alliance")), qPrintable(j.all()));
             QVERIFY2(j.out.contains(QStringLiteral("a full replica")), qPrintable(j.all()));
+        }
+        // Each replica remembers how it reached the registry, as the desktop's join does.
+        for (const auto &[path, storedPin] :
+            { std::pair { a, QString() }, std::pair { b, QString::fromLatin1(rig.server.pin) } }) {
+            auto store = store::LedgerStore::open(path, store::LedgerStore::Mode::ReadOnly);
+            QVERIFY(store.ok());
+            auto endpoint = replica::readEndpoint(*store.value());
+            QVERIFY(endpoint.ok() && endpoint.value());
+            QCOMPARE(endpoint.value()->registryUrl, url);
+            QCOMPARE(endpoint.value()->caFile, QFileInfo(rig.pki->caFile()).absoluteFilePath());
+            QCOMPARE(endpoint.value()->pin, storedPin);
         }
         // Offline, both grant from the small pool.
         for (const auto &[path, key, app] :
@@ -113,11 +131,17 @@ private slots:
             QStringList { QStringLiteral("sync"), QStringLiteral("--ca"), other.caFile() } + as(a, pmKey));
         QCOMPARE(refused.code, 4);
         QVERIFY2(refused.err.contains(QStringLiteral("TLS")), qPrintable(refused.all()));
+        // --pin for one sync wins over the stored pin: a wrong one is refused.
+        Run wrongPin = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--pin"),
+                               QString::fromLatin1(QByteArray(32, 'x').toBase64()) }
+            + as(b, pm2Key));
+        QCOMPARE(wrongPin.code, 4);
 
-        Run sa = ctl(QStringList { QStringLiteral("sync") } + tls + as(a, pmKey));
+        // Without --registry, --ca or --pin: the replica's own endpoint (the system's CAs would refuse).
+        Run sa = ctl(QStringList { QStringLiteral("sync") } + as(a, pmKey));
         QVERIFY2(sa.code == 0, qPrintable(sa.all()));
         QVERIFY2(sa.out.contains(QStringLiteral("1 sequenced, 0 rejected")), qPrintable(sa.all()));
-        Run sb = ctl(QStringList { QStringLiteral("sync") } + tls + as(b, pm2Key));
+        Run sb = ctl(QStringList { QStringLiteral("sync") } + as(b, pm2Key));
         QVERIFY2(sb.code == 2, qPrintable(sb.all())); // a rejection
         QVERIFY2(sb.out.contains(QStringLiteral("insufficient_balance")), qPrintable(sb.all()));
         Run rejected
