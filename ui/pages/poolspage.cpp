@@ -23,6 +23,20 @@
 namespace portal {
 
 namespace {
+
+// The table's columns, in the order of the model's headers.
+enum Column {
+    PoolColumn,
+    SponsorColumn,
+    ProgrammeColumn,
+    ResourceColumn,
+    PledgedColumn,
+    GrantedColumn,
+    ConsumedColumn,
+    LeftColumn,
+    UtilisationColumn,
+    ValidColumn
+};
 // Utilisation in per mille of the pledge, as "42.5 %".
 QString percent(int64_t part, int64_t whole)
 {
@@ -44,6 +58,11 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
         this);
     m_view = makeTable(m_model, tr("Pools"), this);
     m_view->setObjectName(QStringLiteral("poolsTable"));
+    // Fits the pane at the default window size: the programme, consumption and utilisation are in the
+    // detail pane (and the chart), the pool and sponsor share what the amounts leave, elided, whole on hover.
+    for (int c : { ProgrammeColumn, ConsumedColumn, UtilisationColumn })
+        m_view->setColumnHidden(c, true);
+    stretchColumns(m_view, { PoolColumn, SponsorColumn });
     layout->addWidget(m_view, 1);
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -93,7 +112,8 @@ void PoolsPage::refresh()
         if (!p.closed && fmt::expiresSoon(p.validUntil, now))
             valid.colour = fmt::warnColour();
         const auto name = sponsorNames.find(p.sponsor);
-        r.cells = { Cell { r.id }, Cell { fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor) },
+        const QString sponsorName = fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor);
+        r.cells = { Cell { r.id, {}, r.id }, Cell { sponsorName, {}, sponsorName },
             Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) },
             numberCell(fmt::amount(p.pledged), p.pledged), numberCell(fmt::amount(p.granted), p.granted),
             numberCell(fmt::amount(p.consumed), p.consumed), left, utilisation, valid };
@@ -176,6 +196,9 @@ void PoolsPage::showCurrent()
                        .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed),
                            fmt::amount(pool->expired), fmt::amount(pool->clawedBack),
                            fmt::amount(pool->balance));
+    html += tr("<p>Utilisation %1 (granted of pledged)</p>").arg(percent(pool->granted, pool->pledged));
+    html += pool->closed ? tr("<p>The pool is closed.</p>")
+                         : tr("<p>Valid until %1</p>").arg(fmt::date(pool->validUntil));
     // The startups it funds: grants of this pool, largest first.
     if (auto grants = ledger::queries::poolGrants(ctx().store(), pool->id)) {
         std::vector<const ledger::queries::GrantRow *> mine;
