@@ -1890,6 +1890,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;p&gt;Valid until %1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, pledged by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::PortalApp</name>

@@ -1891,6 +1891,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;p&gt;Valid until %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1까지 유효&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1, pledged by %2</source>
+        <translation>%1, %2 약정</translation>
+    </message>
 </context>
 <context>
     <name>portal::PortalApp</name>

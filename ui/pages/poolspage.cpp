@@ -58,11 +58,11 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
         this);
     m_view = makeTable(m_model, tr("Pools"), this);
     m_view->setObjectName(QStringLiteral("poolsTable"));
-    // Fits the pane at the default window size: the programme, consumption and utilisation are in the
-    // detail pane (and the chart), the pool and sponsor share what the amounts leave, elided, whole on hover.
-    for (int c : { ProgrammeColumn, ConsumedColumn, UtilisationColumn })
+    // Fits the pane at the default window size: the sponsor (in the pool's tooltip), programme, consumption
+    // and utilisation are in the detail pane (and the chart); the pool takes what the amounts leave.
+    for (int c : { SponsorColumn, ProgrammeColumn, ConsumedColumn, UtilisationColumn })
         m_view->setColumnHidden(c, true);
-    stretchColumns(m_view, { PoolColumn, SponsorColumn });
+    stretchColumns(m_view, { PoolColumn });
     layout->addWidget(m_view, 1);
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -89,7 +89,8 @@ void PoolsPage::refresh()
         ctx().postNotice(PortalContext::NoticeKind::Error, tr("Could not read the pools."));
         return;
     }
-    std::map<std::string, std::string> sponsorNames;
+    std::map<std::string, std::string> &sponsorNames = m_sponsorNames;
+    sponsorNames.clear();
     for (const auto &s : sponsors.value())
         sponsorNames[s.id] = s.name;
     m_pools.clear();
@@ -113,10 +114,11 @@ void PoolsPage::refresh()
             valid.colour = fmt::warnColour();
         const auto name = sponsorNames.find(p.sponsor);
         const QString sponsorName = fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor);
-        r.cells = { Cell { r.id, {}, r.id }, Cell { sponsorName, {}, sponsorName },
-            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) },
-            numberCell(fmt::amount(p.pledged), p.pledged), numberCell(fmt::amount(p.granted), p.granted),
-            numberCell(fmt::amount(p.consumed), p.consumed), left, utilisation, valid };
+        r.cells = { Cell { r.id, {}, tr("%1, pledged by %2").arg(r.id, sponsorName) },
+            Cell { sponsorName, {}, sponsorName }, Cell { fmt::qs(p.programme) },
+            Cell { fmt::qs(p.resource) }, numberCell(fmt::amount(p.pledged), p.pledged),
+            numberCell(fmt::amount(p.granted), p.granted), numberCell(fmt::amount(p.consumed), p.consumed),
+            left, utilisation, valid };
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));
@@ -165,6 +167,7 @@ void PoolsPage::drawChart()
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(names);
+    axisY->setTruncateLabels(false); // pool ids are short; "…" for every one of them says nothing
     auto *axisX = new QValueAxis;
     axisX->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -187,11 +190,14 @@ void PoolsPage::showCurrent()
         m_detail->clear();
         return;
     }
+    const auto named = m_sponsorNames.find(pool->sponsor);
+    const QString sponsorName = fmt::qs(named != m_sponsorNames.end() ? named->second : pool->sponsor);
     QString html = tr(
         "<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
         "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
-                       .arg(fmt::qs(pool->id), fmt::qs(pool->sponsor), fmt::qs(pool->programme),
-                           fmt::amountWithResource(pool->pledged, pool->resource), fmt::amount(pool->granted))
+                       .arg(fmt::qs(pool->id).toHtmlEscaped(), sponsorName.toHtmlEscaped(),
+                           fmt::qs(pool->programme), fmt::amountWithResource(pool->pledged, pool->resource),
+                           fmt::amount(pool->granted))
                        .arg(pool->grantCount)
                        .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed),
                            fmt::amount(pool->expired), fmt::amount(pool->clawedBack),
