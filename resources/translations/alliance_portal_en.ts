@@ -742,7 +742,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requested</source>
+        <source>Requested (GPU-hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -763,6 +763,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>An entry for this application is signed here and waiting in the outbox for the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1508,6 +1512,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;Waiting to sync: signed here and waiting in the outbox. It takes effect once the registry sequences it (Sync now, F5).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From pool %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

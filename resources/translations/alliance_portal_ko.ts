@@ -744,8 +744,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>제목</translation>
     </message>
     <message>
-        <source>Requested</source>
-        <translation>신청량</translation>
+        <source>Requested (GPU-hours)</source>
+        <translation>신청량 (GPU시간)</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -766,6 +766,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>An entry for this application is signed here and waiting in the outbox for the registry.</source>
         <translation>이 신청서에 대한 항목이 여기서 서명되어 보낼 편지함에서 레지스트리를 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1514,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;Waiting to sync: signed here and waiting in the outbox. It takes effect once the registry sequences it (Sync now, F5).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;지원금 %1&lt;/h3&gt;&lt;p&gt;동기화 대기: 여기서 서명되어 보낼 편지함에 있습니다. 레지스트리가 순서를 확정하면 효력이 생깁니다 (지금 동기화, F5).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>From pool %1</source>
+        <translation>풀 %1에서</translation>
     </message>
 </context>
 <context>
