@@ -297,6 +297,157 @@
     </message>
 </context>
 <context>
+    <name>ReasonText</name>
+    <message>
+        <source>Your role may not record this entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry is incomplete or one of its values is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something with this id already exists in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credits or the period concerned have already expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool belongs to another sponsor, programme or resource than the entry names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amounts add up to more than the ledger can count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The business registration number is not valid (ten digits with a correct check digit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This business registration number is already registered to another startup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme&apos;s call is not open for applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not possible at the current stage of the application or grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen member is not an active reviewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reviewer is already assigned to this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not assigned to review this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reviewer who declared a conflict of interest cannot score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application has no reviews yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants are made only from approved applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application already has a grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource does not match the one of the pool or grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant would outlive its pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough credit for this amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant is still waiting for approvals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key has already approved it; each key counts once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant has been clawed back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant has been cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry refers to something that is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tranche is already released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is too early: the date it depends on has not come yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This usage is already recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key concerned has been revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing key is not a member of the alliance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger does not know this kind of entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry&apos;s signature does not verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry&apos;s time is too far from the registry&apos;s clock; check this computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger must begin with its genesis entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SigningCeremony</name>
     <message>
         <source>Sign and record</source>
@@ -591,7 +742,7 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requested</source>
+        <source>Requested (GPU-hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -612,6 +763,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>An entry for this application is signed here and waiting in the outbox for the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1359,6 +1514,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;Waiting to sync: signed here and waiting in the outbox. It takes effect once the registry sequences it (Sync now, F5).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>From pool %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>portal::LogModel</name>
@@ -1725,6 +1884,22 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Utilisation of the pools (GPU-hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Utilisation %1 (granted of pledged)&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The pool is closed.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Valid until %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, pledged by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,6 +2499,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>BRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

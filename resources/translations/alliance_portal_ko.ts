@@ -297,6 +297,157 @@
     </message>
 </context>
 <context>
+    <name>ReasonText</name>
+    <message>
+        <source>Your role may not record this entry.</source>
+        <translation>귀하의 역할로는 이 항목을 기록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The entry is incomplete or one of its values is not valid.</source>
+        <translation>항목이 불완전하거나 값 중 하나가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Something with this id already exists in the ledger.</source>
+        <translation>같은 ID가 이미 원장에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be revoked.</source>
+        <translation>마지막 활성 관리자는 폐기할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The credits or the period concerned have already expired.</source>
+        <translation>해당 크레딧 또는 기간이 이미 만료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The pool belongs to another sponsor, programme or resource than the entry names.</source>
+        <translation>풀이 항목에 적힌 것과 다른 후원사, 프로그램 또는 자원에 속합니다.</translation>
+    </message>
+    <message>
+        <source>The pool is closed.</source>
+        <translation>풀이 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The amounts add up to more than the ledger can count.</source>
+        <translation>금액의 합계가 원장이 셀 수 있는 범위를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>The business registration number is not valid (ten digits with a correct check digit).</source>
+        <translation>사업자등록번호가 올바르지 않습니다(검증 숫자가 맞는 10자리 숫자).</translation>
+    </message>
+    <message>
+        <source>This business registration number is already registered to another startup.</source>
+        <translation>이 사업자등록번호는 이미 다른 스타트업에 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s call is not open for applications.</source>
+        <translation>프로그램의 공모가 신청을 받고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This is not possible at the current stage of the application or grant.</source>
+        <translation>신청서 또는 지원금의 현재 단계에서는 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The chosen member is not an active reviewer.</source>
+        <translation>선택한 구성원은 활성 심사위원이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The reviewer is already assigned to this application.</source>
+        <translation>이 심사위원은 이미 이 신청서에 배정되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>You are not assigned to review this application.</source>
+        <translation>이 신청서의 심사위원으로 배정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A reviewer who declared a conflict of interest cannot score.</source>
+        <translation>이해충돌을 신고한 심사위원은 점수를 매길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>You have already reviewed this application.</source>
+        <translation>이 신청서를 이미 심사했습니다.</translation>
+    </message>
+    <message>
+        <source>The application has no reviews yet.</source>
+        <translation>이 신청서에는 아직 심사가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Grants are made only from approved applications.</source>
+        <translation>지원금은 승인된 신청서에서만 만들 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The application already has a grant.</source>
+        <translation>이 신청서에는 이미 지원금이 있습니다.</translation>
+    </message>
+    <message>
+        <source>The resource does not match the one of the pool or grant.</source>
+        <translation>자원이 풀 또는 지원금의 자원과 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The grant would outlive its pool.</source>
+        <translation>지원금이 풀의 유효 기간보다 오래 남게 됩니다.</translation>
+    </message>
+    <message>
+        <source>There is not enough credit for this amount.</source>
+        <translation>이 금액에 필요한 크레딧이 부족합니다.</translation>
+    </message>
+    <message>
+        <source>The grant is still waiting for approvals.</source>
+        <translation>지원금이 아직 승인을 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>This key has already approved it; each key counts once.</source>
+        <translation>이 키는 이미 승인했습니다. 키마다 한 번만 셉니다.</translation>
+    </message>
+    <message>
+        <source>The grant has been clawed back.</source>
+        <translation>지원금이 회수되었습니다.</translation>
+    </message>
+    <message>
+        <source>The grant has been cancelled.</source>
+        <translation>지원금이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The entry refers to something that is not in the ledger.</source>
+        <translation>항목이 원장에 없는 대상을 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>This tranche is already released.</source>
+        <translation>이 트랜치는 이미 지급되었습니다.</translation>
+    </message>
+    <message>
+        <source>It is too early: the date it depends on has not come yet.</source>
+        <translation>아직 이릅니다. 기준이 되는 날짜가 오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>This usage is already recorded.</source>
+        <translation>이 사용량은 이미 기록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The key concerned has been revoked.</source>
+        <translation>해당 키가 폐기되었습니다.</translation>
+    </message>
+    <message>
+        <source>The signing key is not a member of the alliance.</source>
+        <translation>서명한 키가 얼라이언스의 구성원이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this kind of entry.</source>
+        <translation>원장이 알지 못하는 종류의 항목입니다.</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s signature does not verify.</source>
+        <translation>항목의 서명이 검증되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s time is too far from the registry&apos;s clock; check this computer&apos;s clock.</source>
+        <translation>항목의 시각이 레지스트리의 시계와 너무 다릅니다. 이 컴퓨터의 시계를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The ledger must begin with its genesis entry.</source>
+        <translation>원장은 제네시스 항목으로 시작해야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>SigningCeremony</name>
     <message>
         <source>Sign and record</source>
@@ -593,8 +744,8 @@ Signed with the key of %2 (%3), key id %4.</source>
         <translation>제목</translation>
     </message>
     <message>
-        <source>Requested</source>
-        <translation>신청량</translation>
+        <source>Requested (GPU-hours)</source>
+        <translation>신청량 (GPU시간)</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -615,6 +766,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>An entry for this application is signed here and waiting in the outbox for the registry.</source>
         <translation>이 신청서에 대한 항목이 여기서 서명되어 보낼 편지함에서 레지스트리를 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1515,10 @@ Signed with the key of %2 (%3), key id %4.</source>
         <source>&lt;h3&gt;Grant %1&lt;/h3&gt;&lt;p&gt;Waiting to sync: signed here and waiting in the outbox. It takes effect once the registry sequences it (Sync now, F5).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;지원금 %1&lt;/h3&gt;&lt;p&gt;동기화 대기: 여기서 서명되어 보낼 편지함에 있습니다. 레지스트리가 순서를 확정하면 효력이 생깁니다 (지금 동기화, F5).&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>From pool %1</source>
+        <translation>풀 %1에서</translation>
+    </message>
 </context>
 <context>
     <name>portal::LogModel</name>
@@ -1727,6 +1886,22 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Utilisation of the pools (GPU-hours)</source>
         <translation>풀 활용률 (GPU시간)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Utilisation %1 (granted of pledged)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;활용률 %1 (약정 대비 지원)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The pool is closed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;풀이 종료되었습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Valid until %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1까지 유효&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1, pledged by %2</source>
+        <translation>%1, %2 약정</translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2501,10 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>BRN</source>
         <translation>사업자등록번호</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

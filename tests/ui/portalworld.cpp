@@ -19,7 +19,7 @@ QString saveKey(LedgerFixture &f, const ledger::crypto::PrivateKey &key, const Q
 }
 } // namespace
 
-std::unique_ptr<PortalWorld> makePortalWorld()
+std::unique_ptr<PortalWorld> makePortalWorld(const std::function<void(LedgerFixture &)> &more)
 {
     auto w = std::make_unique<PortalWorld>();
     w->fixture = std::make_unique<LedgerFixture>();
@@ -33,6 +33,8 @@ std::unique_ptr<PortalWorld> makePortalWorld()
             "Clinical speech recognition"));
     f.mustRecord(
         world.pm, "application.assigned", bodies::assign(w->underReview, { keyIdOf(world.reviewer) }));
+    if (more)
+        more(f);
     if (QTest::currentTestFailed())
         return nullptr;
     w->ledger = f.path();

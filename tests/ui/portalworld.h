@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace portal {
@@ -27,8 +28,9 @@ struct PortalWorld
     ledger::ManualClock *clock() { return &fixture->clock; }
 };
 
-// Builds the world; fails the current test (and returns nullptr) if anything went wrong.
-std::unique_ptr<PortalWorld> makePortalWorld();
+// Builds the world; fails the current test (and returns nullptr) if anything went wrong. `more` records
+// what a test needs beyond the standard world (before the fixture's connection closes).
+std::unique_ptr<PortalWorld> makePortalWorld(const std::function<void(LedgerFixture &)> &more = {});
 
 // Opens the world's ledger with `key` as the desktop does; fails the current test (and returns nullptr) if it
 // cannot.

@@ -286,8 +286,8 @@ private slots:
         QCOMPARE(page->filter()->index(0, StartupsModel::Id).data().toString(), QStringLiteral("st-1"));
     }
 
-    // At the window's default size the grants and applications tables fit their panes: no horizontal
-    // scrolling, the long columns share the rest and elide.
+    // At the window's default size the grants, applications, startups and pools tables fit their panes: no
+    // horizontal scrolling, the long columns share the rest and elide.
     void tablesFitTheirPanes()
     {
         auto ctx = open(m_world->pmKey);
@@ -295,7 +295,8 @@ private slots:
         MainWindow window(*ctx);
         window.show();
         for (auto [page, table] :
-            { std::pair { "grants", "grantsTable" }, std::pair { "applications", "applicationsTable" } }) {
+            { std::pair { "grants", "grantsTable" }, std::pair { "applications", "applicationsTable" },
+                std::pair { "startups", "startupsTable" }, std::pair { "pools", "poolsTable" } }) {
             const QString problem
                 = uitest::tableFitsItsPane(window, QString::fromLatin1(page), QString::fromLatin1(table));
             QVERIFY2(

@@ -1,17 +1,24 @@
 // The ledger explorer on a log of many windows (the demo alliance): a jump to any entry returns at once and
 // its details follow from the model's worker, even when the disk is made slow on purpose; the table fills in
-// as windows arrive; and a verify job can be started again from its own finished() signal.
+// as windows arrive; and a verify job can be started again from its own finished() signal. The Startups page
+// of the demo fits the default window in both languages with every single-resource balance shown whole.
 
+#include "tablefit.h"
 #include "ui/core/demosetup.h"
+#include "ui/core/format.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/verifyjob.h"
 #include "ui/models/logmodel.h"
+#include "ui/models/startupsmodel.h"
 #include "ui/pages/explorerpage.h"
+#include "ui/pages/startupspage.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/portalapp.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -128,6 +135,49 @@ private slots:
         QSignalSpy shown(&page, &ExplorerPage::detailShown);
         QTRY_VERIFY_WITH_TIMEOUT(page.detailText().contains(QStringLiteral("Signed by")), 15000);
         QVERIFY(page.detailText().contains(QStringLiteral("Entry %1").arg(last)));
+    }
+
+    // At 1280x800 the demo's startups table fits its pane, in English and in Korean (whose headers differ in
+    // width), and a balance of one resource is never cut: the name gives way first. The id, not a column,
+    // is in the name's tooltip.
+    void startupsBalancesAreShownWhole()
+    {
+        auto english = qScopeGuard([] { installLanguage(QStringLiteral("en")); });
+        for (const QString &lang : { QStringLiteral("en"), QStringLiteral("ko") }) {
+            QCOMPARE(installLanguage(lang), lang);
+            auto ctx = PortalContext::open(m_demo.ledger, m_demo.keyFile(QStringLiteral("pm-1.key")));
+            QVERIFY2(ctx, ctx ? "" : qPrintable(ctx.error().toString()));
+            MainWindow window(*ctx.value());
+            window.show();
+            const QString problem = uitest::tableFitsItsPane(
+                window, QStringLiteral("startups"), QStringLiteral("startupsTable"));
+            QVERIFY2(problem.isEmpty(), qPrintable(lang + QStringLiteral(": ") + problem));
+            auto *page = qobject_cast<StartupsPage *>(window.page(QStringLiteral("startups")));
+            QVERIFY(page);
+            QTableView *view = page->view();
+            QVERIFY(view->isColumnHidden(StartupsModel::Id));
+            const QFontMetrics metrics(fmt::numberFont());
+            int singles = 0;
+            for (int r = 0; r < page->filter()->rowCount(); ++r) {
+                const QModelIndex balance = page->filter()->index(r, StartupsModel::Balance);
+                const QString text = balance.data().toString();
+                if (text.contains(QStringLiteral(" · ")) || text == QStringLiteral("—"))
+                    continue;
+                ++singles;
+                // The item's text margins: 3 px a side in the Fusion and Windows styles; 8 to be safe.
+                const int needed = metrics.horizontalAdvance(text) + 8;
+                QVERIFY2(view->columnWidth(StartupsModel::Balance) >= needed,
+                    qPrintable(QStringLiteral("%1: \"%2\" needs %3 px, has %4")
+                                   .arg(lang, text)
+                                   .arg(needed)
+                                   .arg(view->columnWidth(StartupsModel::Balance))));
+            }
+            QVERIFY(singles > 0);
+            QVERIFY(view->columnWidth(StartupsModel::Name) >= 120);
+            const QModelIndex name = page->filter()->index(0, StartupsModel::Name);
+            QVERIFY(
+                name.data(Qt::ToolTipRole).toString().contains(name.data(StartupsModel::IdRole).toString()));
+        }
     }
 
     // With the Korean translation installed, the entries read in Korean (entry summaries are translated in

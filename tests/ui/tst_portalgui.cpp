@@ -20,6 +20,7 @@
 #include "ui/pages/syncpage.h"
 #include "ui/window/firstrundialog.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/portalapp.h"
 #include "ui/window/settingsdialog.h"
 
 #include <QAbstractButton>
@@ -28,6 +29,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -231,6 +233,19 @@ private slots:
             QVERIFY(window.noticeText().contains(QStringLiteral("Not enough credit")));
             QVERIFY(usage->problem().contains(QStringLiteral("Not enough credit")));
             QCOMPARE(ctx->store().logSize().value(), before.value());
+            // The same refusal in the Korean UI: the reason in Korean, not the engine's English sentence.
+            {
+                QCOMPARE(installLanguage(QStringLiteral("ko")), QStringLiteral("ko"));
+                auto english = qScopeGuard([] { installLanguage(QStringLiteral("en")); });
+                DialogHooks::setNextConfirm(true);
+                QVERIFY(!usage->submit());
+                QVERIFY2(
+                    window.noticeText().contains(QStringLiteral("이 금액에 필요한 크레딧이 부족합니다.")),
+                    qPrintable(window.noticeText()));
+                QVERIFY2(!window.noticeText().contains(QStringLiteral("released and unused")),
+                    qPrintable(window.noticeText()));
+                QCOMPARE(ctx->store().logSize().value(), before.value());
+            }
 
             // Within the balance it is recorded (and the key is still unlocked: no passphrase asked).
             // (Non-interactive: a passphrase prompt now would answer "cancel" and the usage would fail.)

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSemaphore>
@@ -45,6 +46,16 @@ private:
     static QPushButton *button(ReportsPage *page, const char *name)
     {
         return page->findChild<QPushButton *>(QLatin1String(name));
+    }
+
+    // Exit code (-1 if it did not run) and standard output.
+    static std::pair<int, QByteArray> run(const QString &exe, const QStringList &args)
+    {
+        QProcess p;
+        p.start(exe, args);
+        if (!p.waitForStarted(10000) || !p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
+            return { -1, p.readAllStandardError() };
+        return { p.exitCode(), p.exitCode() == 0 ? p.readAllStandardOutput() : p.readAllStandardError() };
     }
 
 private slots:
@@ -217,6 +228,90 @@ private slots:
         QVERIFY2(
             page->statusText().contains(QStringLiteral("No such startup")), qPrintable(page->statusText()));
         QVERIFY(!QFile::exists(path));
+    }
+
+    // Each report offers exactly the options the ledger's catalogue says it takes (ReportInfo::takes), the
+    // journal's sponsor among them.
+    void eachReportOffersExactlyWhatItTakes()
+    {
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QStringList all;
+        for (const auto &info : ledger::reports::catalogue())
+            all << info.name;
+        QCOMPARE(page->reportNames(), all);
+        const std::pair<const char *, const char *> options[]
+            = { { "startup", "reportStartup" }, { "sponsor", "reportSponsor" }, { "from", "reportFrom" },
+                  { "to", "reportTo" }, { "days", "reportDays" } };
+        for (const auto &info : ledger::reports::catalogue()) {
+            QVERIFY(page->selectReport(info.name));
+            for (const auto &[option, widget] : options) {
+                auto *w = page->findChild<QWidget *>(QLatin1String(widget));
+                QVERIFY(w);
+                QVERIFY2(w->isVisibleTo(&window) == info.takes.contains(QLatin1String(option)),
+                    qPrintable(QStringLiteral("%1 --%2").arg(info.name, QLatin1String(option))));
+            }
+        }
+        QVERIFY(page->selectReport(QStringLiteral("journal")));
+        QVERIFY(page->findChild<QWidget *>(QStringLiteral("reportSponsor"))->isVisibleTo(&window));
+    }
+
+    // The journal of one sponsor from the page has the balances of `alliancectl report journal --sponsor`.
+    void journalBySponsorMatchesTheCli()
+    {
+        const QString hledger = QStandardPaths::findExecutable(QStringLiteral("hledger"));
+        if (hledger.isEmpty())
+            QSKIP("hledger is not installed (scripts/setup.sh installs it)");
+        // A second sponsor's pool, which the first sponsor's journal must leave out.
+        m_world = makePortalWorld([](LedgerFixture &f) {
+            const World &w = f.world();
+            f.pool("kvc-b200", w.sponsor2, w.programme, w.resource, 400'000, w.poolValidUntil);
+        });
+        QVERIFY(m_world);
+        const World &w = m_world->fixture->world();
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        auto ctx = open(m_world->pmKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        window.show();
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QVERIFY(page->selectReport(QStringLiteral("journal")));
+        auto *sponsor = page->findChild<IdPicker *>(QStringLiteral("reportSponsor"));
+        const int entry = sponsor->findData(QString::fromStdString(w.sponsor));
+        QVERIFY(entry >= 0);
+        sponsor->setEditText(sponsor->itemText(entry));
+        QCOMPARE(sponsor->id(), QString::fromStdString(w.sponsor));
+        const QString path = out.filePath(QStringLiteral("page.journal"));
+        DialogHooks::setNextFileName(path);
+        QSignalSpy done(page, &ReportsPage::exportFinished);
+        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+        QVERIFY(done.count() == 1 || done.wait(60000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(page->statusText()));
+
+        const QString cliPath = out.filePath(QStringLiteral("cli.journal"));
+        const auto ctl
+            = run(qEnvironmentVariable("ALLIANCE_BIN_DIR") + QStringLiteral("/alliancectl/alliancectl"),
+                { QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"),
+                    m_world->ledger, QStringLiteral("--format"), QStringLiteral("journal"),
+                    QStringLiteral("--sponsor"), QString::fromStdString(w.sponsor), QStringLiteral("--out"),
+                    cliPath });
+        QVERIFY2(ctl.first == 0, ctl.second.constData());
+        const QStringList bal = { QStringLiteral("bal"), QStringLiteral("--flat"),
+            QStringLiteral("--no-total"), QStringLiteral("-f") };
+        const auto fromPage = run(hledger, bal + QStringList { path });
+        const auto fromCli = run(hledger, bal + QStringList { cliPath });
+        QVERIFY2(fromPage.first == 0, fromPage.second.constData());
+        QVERIFY2(fromCli.first == 0, fromCli.second.constData());
+        QCOMPARE(fromPage.second, fromCli.second);
+        // Filtered: the sponsor's own pool is there, the other sponsor's is not.
+        QVERIFY2(fromPage.second.contains("nipa-b200"), fromPage.second.constData());
+        QVERIFY2(!fromPage.second.contains("kvc-b200"), fromPage.second.constData());
     }
 
     void rolesSeeOnlyTheirReports()

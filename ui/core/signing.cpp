@@ -4,6 +4,7 @@
 #include "ui/core/dialoghooks.h"
 #include "ui/core/format.h"
 #include "ui/core/portalcontext.h"
+#include "ui/core/reasontext.h"
 
 #include <QCoreApplication>
 #include <QInputDialog>
@@ -110,8 +111,8 @@ SignOutcome SigningCeremony::run(
     if (!r.accepted) {
         out.kind = Kind::Rejected;
         out.code = r.rejection.code;
-        out.message
-            = SigningCeremony::tr("Rejected (%1): %2").arg(fmt::reasonCode(out.code), r.rejection.message);
+        out.message = SigningCeremony::tr("Rejected (%1): %2")
+                          .arg(fmt::reasonCode(out.code), reasonSentence(out.code, r.rejection.message));
         ctx.postNotice(PortalContext::NoticeKind::Error, out.message);
         return out;
     }
@@ -178,7 +179,7 @@ SignOutcome SigningCeremony::runBatch(
         } else if (firstProblem.isEmpty()) {
             if (receipt) {
                 out.code = receipt.value().rejection.code;
-                firstProblem = receipt.value().rejection.message;
+                firstProblem = reasonSentence(out.code, receipt.value().rejection.message);
             } else {
                 out.code = receipt.error().code;
                 firstProblem = receipt.error().message;

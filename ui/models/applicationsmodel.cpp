@@ -178,7 +178,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         case Title:
             return fmt::qs(a.title);
         case Requested:
-            return fmt::amountWithResource(a.requested, a.resource);
+            // The header says GPU-hours (as on the Startups page): room for the startup and title columns.
+            return tr("%1 %2").arg(fmt::amount(a.requested), fmt::qs(a.resource));
         case Stage:
             return m_waiting.contains(fmt::qs(a.id)) ? tr("%1 · waiting to sync").arg(fmt::stage(a.stage))
                                                      : fmt::stage(a.stage);
@@ -228,7 +229,7 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
     case Title:
         return tr("Title");
     case Requested:
-        return tr("Requested");
+        return tr("Requested (GPU-hours)");
     case Stage:
         return tr("Stage");
     case Reviews:

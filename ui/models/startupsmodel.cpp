@@ -102,7 +102,7 @@ QVariant StartupsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == Balance && !s.balances.empty())
         return balancesText(s).replace(QStringLiteral(" · "), QStringLiteral("\n"));
     if (role == Qt::ToolTipRole && index.column() == Name)
-        return fmt::qs(s.name);
+        return tr("%1 (%2)").arg(fmt::qs(s.name), fmt::qs(s.id));
     if (role == Qt::TextAlignmentRole && (index.column() == Applications || index.column() == Balance))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::FontRole && (index.column() == Applications || index.column() == Balance))

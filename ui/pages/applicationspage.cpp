@@ -36,7 +36,8 @@ ApplicationsPage::ApplicationsPage(PortalContext &ctx, Mode mode, QWidget *paren
     auto *filters = new QHBoxLayout;
     m_search = searchBox(tr("Search applications (Ctrl+F)"), this);
     m_search->setObjectName(QStringLiteral("applicationSearch"));
-    filters->addWidget(m_search, 2);
+    // The search on a row of its own: beside four filters it was squeezed to a few letters at 1280x800.
+    layout->addWidget(m_search);
     m_programme = filterBox(tr("Programme"), this);
     m_stage = filterBox(tr("Stage"), this);
     m_sector = filterBox(tr("Sector"), this);

@@ -101,6 +101,11 @@ void DashboardPage::refresh()
     axisX->setLabelsAngle(-30);
     auto *axisY = new QValueAxis;
     axisY->setRange(0, std::max(1, most));
+    // Whole-number ticks: 0, 20, 40… rather than 0, 29, 59, 88; one per count when there are few.
+    if (most < 5)
+        axisY->setTickCount(std::max(2, most + 1));
+    else
+        axisY->applyNiceNumbers();
     axisY->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);

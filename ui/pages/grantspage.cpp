@@ -55,9 +55,11 @@ GrantsPage::GrantsPage(PortalContext &ctx, QWidget *parent)
         this);
     m_view = makeTable(m_model, tr("Grants"), m_tabs);
     m_view->setObjectName(QStringLiteral("grantsTable"));
-    // Nine columns did not fit beside the detail pane at the default window size: what was used is in the
-    // detail pane (and the reports); the names share what the numbers leave, elided in the middle.
-    stretchColumns(m_view, { GrantCol::Startup, GrantCol::Pool });
+    // Nine columns did not fit beside the detail pane at the default window size (nor eight, with the demo's
+    // names): what was used and the pool are in the detail pane (the pool also on the grant's tooltip); the
+    // startup takes what the numbers leave, elided in the middle.
+    m_view->setColumnHidden(GrantCol::Pool, true);
+    stretchColumns(m_view, { GrantCol::Startup });
     m_tabs->addTab(m_view, tr("All grants"));
 
     auto *approvalsTab = new QWidget(m_tabs);
@@ -207,7 +209,8 @@ void GrantsPage::refresh()
             status.toolTip = tr("An entry for this grant is waiting in the outbox for the registry.");
             status.colour = fmt::warnColour();
         }
-        r.cells = { Cell { r.id }, Cell { fmt::qs(g.startup), {}, fmt::qs(g.startup) },
+        r.cells = { Cell { r.id, {}, tr("From pool %1").arg(fmt::qs(g.pool)) },
+            Cell { fmt::qs(g.startup), {}, fmt::qs(g.startup) },
             Cell { fmt::qs(g.pool), {}, fmt::qs(g.pool) }, Cell { fmt::qs(g.resource) },
             numberCell(fmt::amount(g.amount), g.amount), numberCell(fmt::amount(g.balance()), g.balance()),
             status, expires };

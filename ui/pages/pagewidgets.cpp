@@ -50,7 +50,11 @@ QComboBox *filterBox(const QString &accessibleName, QWidget *parent)
     auto *c = new QComboBox(parent);
     c->setAccessibleName(accessibleName);
     c->setToolTip(accessibleName);
-    c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for "All programmes" and the like, not for the longest choice (a reviewer's full name and
+    // university): sized to its contents, a row of four filters did not fit the page at 1280x800 and every
+    // one of them was cut. The open list is as wide as its longest entry.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(15);
     return c;
 }
 

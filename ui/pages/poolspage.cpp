@@ -23,6 +23,20 @@
 namespace portal {
 
 namespace {
+
+// The table's columns, in the order of the model's headers.
+enum Column {
+    PoolColumn,
+    SponsorColumn,
+    ProgrammeColumn,
+    ResourceColumn,
+    PledgedColumn,
+    GrantedColumn,
+    ConsumedColumn,
+    LeftColumn,
+    UtilisationColumn,
+    ValidColumn
+};
 // Utilisation in per mille of the pledge, as "42.5 %".
 QString percent(int64_t part, int64_t whole)
 {
@@ -44,6 +58,11 @@ PoolsPage::PoolsPage(PortalContext &ctx, QWidget *parent)
         this);
     m_view = makeTable(m_model, tr("Pools"), this);
     m_view->setObjectName(QStringLiteral("poolsTable"));
+    // Fits the pane at the default window size: the sponsor (in the pool's tooltip), programme, consumption
+    // and utilisation are in the detail pane (and the chart); the pool takes what the amounts leave.
+    for (int c : { SponsorColumn, ProgrammeColumn, ConsumedColumn, UtilisationColumn })
+        m_view->setColumnHidden(c, true);
+    stretchColumns(m_view, { PoolColumn });
     layout->addWidget(m_view, 1);
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -70,7 +89,8 @@ void PoolsPage::refresh()
         ctx().postNotice(PortalContext::NoticeKind::Error, tr("Could not read the pools."));
         return;
     }
-    std::map<std::string, std::string> sponsorNames;
+    std::map<std::string, std::string> &sponsorNames = m_sponsorNames;
+    sponsorNames.clear();
     for (const auto &s : sponsors.value())
         sponsorNames[s.id] = s.name;
     m_pools.clear();
@@ -93,10 +113,12 @@ void PoolsPage::refresh()
         if (!p.closed && fmt::expiresSoon(p.validUntil, now))
             valid.colour = fmt::warnColour();
         const auto name = sponsorNames.find(p.sponsor);
-        r.cells = { Cell { r.id }, Cell { fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor) },
-            Cell { fmt::qs(p.programme) }, Cell { fmt::qs(p.resource) },
-            numberCell(fmt::amount(p.pledged), p.pledged), numberCell(fmt::amount(p.granted), p.granted),
-            numberCell(fmt::amount(p.consumed), p.consumed), left, utilisation, valid };
+        const QString sponsorName = fmt::qs(name != sponsorNames.end() ? name->second : p.sponsor);
+        r.cells = { Cell { r.id, {}, tr("%1, pledged by %2").arg(r.id, sponsorName) },
+            Cell { sponsorName, {}, sponsorName }, Cell { fmt::qs(p.programme) },
+            Cell { fmt::qs(p.resource) }, numberCell(fmt::amount(p.pledged), p.pledged),
+            numberCell(fmt::amount(p.granted), p.granted), numberCell(fmt::amount(p.consumed), p.consumed),
+            left, utilisation, valid };
         rows.push_back(std::move(r));
     }
     m_model->setRows(std::move(rows));
@@ -145,6 +167,7 @@ void PoolsPage::drawChart()
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(names);
+    axisY->setTruncateLabels(false); // pool ids are short; "…" for every one of them says nothing
     auto *axisX = new QValueAxis;
     axisX->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -167,15 +190,21 @@ void PoolsPage::showCurrent()
         m_detail->clear();
         return;
     }
+    const auto named = m_sponsorNames.find(pool->sponsor);
+    const QString sponsorName = fmt::qs(named != m_sponsorNames.end() ? named->second : pool->sponsor);
     QString html = tr(
         "<h3>Pool %1</h3><p>Sponsor %2, programme %3<br>Pledged %4<br>Granted %5 in %6 grants "
         "(%7 waiting for approvals)<br>Consumed %8 · expired %9 · clawed back %10<br>Left in pool %11</p>")
-                       .arg(fmt::qs(pool->id), fmt::qs(pool->sponsor), fmt::qs(pool->programme),
-                           fmt::amountWithResource(pool->pledged, pool->resource), fmt::amount(pool->granted))
+                       .arg(fmt::qs(pool->id).toHtmlEscaped(), sponsorName.toHtmlEscaped(),
+                           fmt::qs(pool->programme), fmt::amountWithResource(pool->pledged, pool->resource),
+                           fmt::amount(pool->granted))
                        .arg(pool->grantCount)
                        .arg(fmt::amount(pool->pending), fmt::amount(pool->consumed),
                            fmt::amount(pool->expired), fmt::amount(pool->clawedBack),
                            fmt::amount(pool->balance));
+    html += tr("<p>Utilisation %1 (granted of pledged)</p>").arg(percent(pool->granted, pool->pledged));
+    html += pool->closed ? tr("<p>The pool is closed.</p>")
+                         : tr("<p>Valid until %1</p>").arg(fmt::date(pool->validUntil));
     // The startups it funds: grants of this pool, largest first.
     if (auto grants = ledger::queries::poolGrants(ctx().store(), pool->id)) {
         std::vector<const ledger::queries::GrantRow *> mine;

@@ -6,6 +6,10 @@
 #include "ledger/queries/balances.h"
 #include "ui/pages/page.h"
 
+#include <map>
+#include <string>
+#include <vector>
+
 class QChartView;
 class QTableView;
 class QTextBrowser;
@@ -28,6 +32,7 @@ private:
     void drawChart();
 
     std::vector<ledger::queries::PoolUtilisation> m_pools;
+    std::map<std::string, std::string> m_sponsorNames; // id -> name
     RowTableModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QChartView *m_chart = nullptr;

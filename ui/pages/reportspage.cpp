@@ -28,31 +28,35 @@ namespace {
 
 using Format = ReportJob::Format;
 
-// Which options a report takes (docs/REPORTS.md, the table of reports).
+// Which options a report takes, as the ledger's catalogue says (ReportInfo::takes: the options of
+// `alliancectl report` it honours); the page offers exactly those, so nothing chosen here is refused or
+// ignored.
 struct Shape
 {
     bool startup = false;
     bool sponsor = false;
-    bool period = false;
+    bool from = false;
+    bool to = false;
     bool days = false;
+    bool needsStartup = false;
     bool journalOnly = false;
 };
 
 Shape shapeOf(const QString &name)
 {
-    if (name == QLatin1String("statement"))
-        return { true, false, true, false, false };
-    if (name == QLatin1String("utilisation"))
-        return { false, true, true, false, false };
-    if (name == QLatin1String("pipeline"))
-        return { true, false, true, false, false };
-    if (name == QLatin1String("expiring"))
-        return { true, true, false, true, false };
-    if (name == QLatin1String("forecast"))
-        return { true, true, false, false, false };
-    if (name == QLatin1String("journal"))
-        return { true, false, true, false, true };
-    return {};
+    const ledger::reports::ReportInfo *info = ledger::reports::findReport(name);
+    if (!info)
+        return {};
+    Shape shape;
+    shape.startup = info->takes.contains(QLatin1String("startup"));
+    shape.sponsor = info->takes.contains(QLatin1String("sponsor"));
+    shape.from = info->takes.contains(QLatin1String("from"));
+    shape.to = info->takes.contains(QLatin1String("to"));
+    shape.days = info->takes.contains(QLatin1String("days"));
+    shape.needsStartup = info->needsStartup;
+    // The journal is not a table: it has a format of its own (alliancectl report journal --format journal).
+    shape.journalOnly = name == QLatin1String("journal");
+    return shape;
 }
 
 QString extensionOf(Format f)
@@ -293,14 +297,17 @@ void ReportsPage::reportChanged()
         description = tr("When each grant runs out at its recent rate of use, and what will expire unused.");
     else if (name == QLatin1String("journal"))
         description = tr("Every movement as a plain-text accounting journal for ledger and hledger.");
+    if (description.isEmpty()) // a report this page has no translation for: the catalogue's words
+        if (const auto *info = ledger::reports::findReport(name))
+            description = info->description;
     m_description->setText(description);
     m_form->setRowVisible(m_startup, shape.startup);
     m_form->setRowVisible(m_sponsor, shape.sponsor);
-    m_form->setRowVisible(m_from, shape.period);
-    m_form->setRowVisible(m_to, shape.period);
+    m_form->setRowVisible(m_from, shape.from);
+    m_form->setRowVisible(m_to, shape.to);
     m_form->setRowVisible(m_days, shape.days);
-    // The statement is of one startup: no "all" entry then.
-    m_startupAll = name == QLatin1String("statement") ? QString() : tr("All startups");
+    // A report of one startup (the statement): no "all" entry then.
+    m_startupAll = shape.needsStartup ? QString() : tr("All startups");
     refresh();
     m_format->clear();
     if (shape.journalOnly) {
@@ -330,30 +337,30 @@ void ReportsPage::startExport()
         options.sponsor = m_sponsor->id();
     if (shape.days)
         options.days = m_days->value();
-    if (name == QLatin1String("statement") && options.startup.isEmpty()) {
+    if (shape.needsStartup && options.startup.isEmpty()) {
         showProblem(m_problem, tr("Choose the startup whose statement you want."));
         m_startup->setFocus();
         return;
     }
-    if (shape.period) {
-        for (QLineEdit *edit : { m_from, m_to }) {
-            const QString text = edit->text().trimmed();
-            if (text.isEmpty())
-                continue;
-            auto ms = ledger::units::parseTime(text, options.now);
-            if (!ms) {
-                showProblem(m_problem,
-                    tr("“%1” is not a date. Write it as 2026-06-30 or 2026-06-30T12:00Z.").arg(text));
-                edit->setFocus();
-                return;
-            }
-            (edit == m_from ? options.from : options.to) = ms.value();
-        }
-        if (options.from && options.to && *options.from >= *options.to) {
-            showProblem(m_problem, tr("The period is empty: “From” must be before “To”."));
-            m_from->setFocus();
+    for (QLineEdit *edit : { m_from, m_to }) {
+        if (!(edit == m_from ? shape.from : shape.to))
+            continue;
+        const QString text = edit->text().trimmed();
+        if (text.isEmpty())
+            continue;
+        auto ms = ledger::units::parseTime(text, options.now);
+        if (!ms) {
+            showProblem(
+                m_problem, tr("“%1” is not a date. Write it as 2026-06-30 or 2026-06-30T12:00Z.").arg(text));
+            edit->setFocus();
             return;
         }
+        (edit == m_from ? options.from : options.to) = ms.value();
+    }
+    if (options.from && options.to && *options.from >= *options.to) {
+        showProblem(m_problem, tr("The period is empty: “From” must be before “To”."));
+        m_from->setFocus();
+        return;
     }
     const auto format = Format(m_format->currentData().toInt());
     const QString ext = extensionOf(format);

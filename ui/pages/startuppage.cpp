@@ -56,6 +56,8 @@ StartupPage::StartupPage(PortalContext &ctx, QWidget *parent)
     m_balancesView->setObjectName(QStringLiteral("balancesTable"));
     m_balancesView->setMaximumHeight(150);
     m_balancesView->setColumnWidth(0, 170);
+    // The expiry takes what the amounts leave (no horizontal scrolling at 1280x800).
+    stretchColumns(m_balancesView, { 5 });
     layout->addWidget(m_balancesView);
 
     m_tabs = new QTabWidget(this);

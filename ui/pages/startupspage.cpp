@@ -9,7 +9,9 @@
 #include "ui/pages/pagewidgets.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -41,9 +43,11 @@ StartupsPage::StartupsPage(PortalContext &ctx, QWidget *parent)
     m_view = makeTable(m_filter, tr("Startups"), this);
     m_view->setObjectName(QStringLiteral("startupsTable"));
     m_view->sortByColumn(StartupsModel::Name, Qt::AscendingOrder);
-    // The balances take what the fitted columns leave (elided at the end; the tooltip lists them all).
-    stretchColumns(m_view, { StartupsModel::Balance });
+    // The id is searched and shown in the name's tooltip and the detail pane, not in a column of its own.
+    m_view->setColumnHidden(StartupsModel::Id, true);
+    m_view->horizontalHeader()->setStretchLastSection(true); // the balances, last: any pixel left over
     m_view->setTextElideMode(Qt::ElideRight);
+    m_view->viewport()->installEventFilter(this);
     layout->addWidget(m_view, 1);
     m_empty = emptyState(tr("No startup matches. Clear the search or choose another sector."), this);
     m_empty->hide();
@@ -80,6 +84,17 @@ void StartupsPage::refresh()
     }
     m_model->setStartups(std::move(startups.value()));
     fitColumns(m_view);
+    // What the name and balance columns would need (sampled rows past a few thousand, as fitColumns).
+    const bool small = m_model->rowCount() <= 3000;
+    m_nameWant = small
+        ? std::max(static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(StartupsModel::Name),
+            m_view->horizontalHeader()->sectionSizeHint(StartupsModel::Name))
+        : 220;
+    m_balanceWant = small
+        ? std::max(static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(StartupsModel::Balance),
+            m_view->horizontalHeader()->sectionSizeHint(StartupsModel::Balance))
+        : 240;
+    layoutColumns();
     const QString sector = m_sector->currentData().toString();
     m_sector->blockSignals(true);
     m_sector->clear();
@@ -92,6 +107,36 @@ void StartupsPage::refresh()
     if (selected.isEmpty() || !select(selected))
         m_view->selectRow(0);
     showCurrent();
+}
+
+bool StartupsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        layoutColumns();
+    return Page::eventFilter(watched, event);
+}
+
+// BRN, sector and applications keep their fitted widths; the name and the balances share the rest. The
+// balances come first (amounts are what this page is read for) as long as the name keeps a readable width;
+// past that both are elided, the tooltips saying all.
+void StartupsPage::layoutColumns()
+{
+    if (m_nameWant == 0)
+        return;
+    int fixed = 0;
+    for (int c : { StartupsModel::Brn, StartupsModel::Sector, StartupsModel::Applications })
+        fixed += m_view->columnWidth(c);
+    const int room = m_view->viewport()->width() - fixed;
+    const int nameWant = std::min(m_nameWant + 12, 320);
+    const int balanceWant = m_balanceWant + 12;
+    int balance = balanceWant;
+    if (nameWant + balanceWant > room) {
+        const int nameFloor = std::min(nameWant, 170);
+        balance = std::max(std::min(balanceWant, room - nameFloor), room / 2);
+    }
+    const int name = std::max(room - balance, 60);
+    m_view->setColumnWidth(StartupsModel::Name, name);
+    m_view->setColumnWidth(StartupsModel::Balance, std::max(balance, 60));
 }
 
 void StartupsPage::updateCount()

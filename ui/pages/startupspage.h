@@ -2,6 +2,9 @@
 // Startups (managers and auditors): every startup of the alliance with its BRN, sector, applications and
 // balance per resource; search by name, id or BRN as you type (Ctrl+F), filter by sector. The detail pane
 // shows the selected startup: profile, balances per resource with expiry, its members and its applications.
+// The table fits its pane at the window's default size: the id is in the name's tooltip and the detail pane
+// (not a column of its own), and the name and balance columns share what the short columns leave, the
+// balances first; whatever is still cut is elided, with everything in the tooltip.
 
 #include "ui/pages/page.h"
 
@@ -34,7 +37,11 @@ public:
     bool select(const QString &id);
     QString detailText() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void layoutColumns();
     void showCurrent();
     void updateCount();
 
@@ -46,6 +53,8 @@ private:
     QLabel *m_count = nullptr;
     QLabel *m_empty = nullptr;
     QTextBrowser *m_detail = nullptr;
+    int m_nameWant = 0; // content widths of the name and balance columns (layoutColumns)
+    int m_balanceWant = 0;
 };
 
 } // namespace portal

@@ -5,6 +5,7 @@
 #include "ledger/replica/outbox.h"
 #include "ui/core/format.h"
 #include "ui/core/portalcontext.h"
+#include "ui/core/reasontext.h"
 #include "ui/core/syncjob.h"
 #include "ui/models/rowtablemodel.h"
 #include "ui/pages/pagewidgets.h"
@@ -236,7 +237,9 @@ void SyncPage::refresh()
                 ? Cell { QString::number(item.seq), QVariant::fromValue(qint64(item.seq)), {}, {}, true }
                 : Cell {});
         row.cells.push_back(Cell { item.reasonCode, {}, fmt::reasonCode(item.reasonCode), colour, false });
-        row.cells.push_back(Cell { item.reason, {}, item.reason, {}, false });
+        // The reason in the user's language; the registry's own words on hover.
+        row.cells.push_back(
+            Cell { reasonSentence(item.reasonCode, item.reason), {}, item.reason, {}, false });
         rows.push_back(std::move(row));
     }
     m_model->setRows(std::move(rows));
