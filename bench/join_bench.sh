@@ -68,9 +68,11 @@ P=keys/passphrase.txt
 "$REG" --listen 127.0.0.1:0 --tls-cert server.pem --tls-key server.key --data data --passphrase-file "$P" \
   > registry.log 2>&1 &
 RPID=$!
-trap 'kill $RPID 2>/dev/null' EXIT
-for _ in $(seq 300); do grep -q 'listening on' registry.log && break; sleep 0.1; done
-URL=$(grep -o 'https://[0-9.]*:[0-9]*' registry.log | head -1)
+# Waits for the registry to stop: a run right after this one truncates registry.log, and a registry still
+# writing its last lines would leave a hole of NUL bytes in it.
+trap 'kill $RPID 2>/dev/null; wait $RPID 2>/dev/null' EXIT
+for _ in $(seq 300); do grep -aq 'listening on' registry.log && break; sleep 0.1; done
+URL=$(grep -ao 'https://[0-9.]*:[0-9]*' registry.log | head -1)
 # CPU seconds (user + system) of a process so far.
 cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / t}' "/proc/$1/stat"; }
 RCPU0=$(cpu $RPID)

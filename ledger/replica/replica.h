@@ -125,8 +125,10 @@ public:
     Result<PageResult> applyPage(const VerifiedPage &page, std::optional<int64_t> next,
         QByteArrayView targetNote, const QList<QByteArray> &consistency = {}, bool rootAtEndOnly = false);
 
-    // Checks every entry's signature (on all cores, work shared entry by entry so a core slowed by other
-    // processes does not hold the page up) and computes entry ids and leaf hashes. Needs no replica: safe on
+    // Decodes every entry (once: an entry whose `type` is empty takes it from its bytes; a given type must
+    // match them), checks its author id and signature (on all cores, work shared sixteen entries at a time so
+    // a core slowed by other processes does not hold the page up, taken grouped by author key so each
+    // thread's verify context stays bound), and computes entry ids and leaf hashes. Needs no replica: safe on
     // any thread, beside applyPage on another.
     static VerifiedPage verifyPage(std::vector<RemoteEntry> page);
 

@@ -2,6 +2,7 @@
 
 #include "ledger/log/checkpoint.h"
 #include "ledger/log/merkle.h"
+#include "sync/wire/binarypage.h"
 #include "sync/wire/messages.h"
 #include "sync/wire/requestauth.h"
 
@@ -312,33 +313,53 @@ Result<QList<QByteArray>> SyncEngine::consistencyProof(HttpsTransport &t, int64_
 SyncEngine::Fetched SyncEngine::fetchPage(int64_t from, int64_t treeSize, bool full)
 {
     Fetched f;
-    const QByteArray target = QStringLiteral("/v1/entries?from=%1&limit=%2&tree_size=%3")
-                                  .arg(from)
-                                  .arg(m_options.pageLimit)
-                                  .arg(treeSize)
-                                  .toLatin1();
-    auto body = expectOk(m_prefetch->get(target), "GET " + target);
-    if (!body) {
-        f.error = body.error();
-        return f;
+    f.from = from;
+    // Binary pages (format=2, sync/wire/binarypage.h) unless the registry does not know them: it then
+    // refuses the parameter (invalid_query) and the rest of this pull asks for JSON.
+    auto ask = [&](bool binary) {
+        const QByteArray target = QStringLiteral("/v1/entries?from=%1&limit=%2&tree_size=%3%4")
+                                      .arg(from)
+                                      .arg(m_options.pageLimit)
+                                      .arg(treeSize)
+                                      .arg(binary ? QStringLiteral("&format=2") : QString())
+                                      .toLatin1();
+        return std::make_pair(target, m_prefetch->get(target));
+    };
+    auto [target, response] = ask(m_options.binaryPages && !m_jsonPages);
+    if (response && response->status == 400 && m_options.binaryPages && !m_jsonPages
+        && syncwire::decodeError(response->body).code == QLatin1String("invalid_query")) {
+        m_jsonPages = true;
+        std::tie(target, response) = ask(false);
     }
-    auto page = syncwire::decodePage(body.value());
+    // The entries are decoded once, by Replica::verifyPage, when their signatures are checked.
+    constexpr size_t kMaxKeys = 4096; // a bound on what a hostile registry can make this pull keep
+    if (m_pageKeys.size() > kMaxKeys)
+        m_pageKeys.clear();
+    const syncwire::PageDecoding how { true, &m_pageKeys };
+    Result<syncwire::Page> page = syncwire::Page {};
+    if (response && response->status == 200
+        && response->contentType.toLower().startsWith(syncwire::kBinaryPageType)) {
+        page = syncwire::decodeBinaryPage(response->body, syncwire::kInvalidResponse, how);
+    } else {
+        auto body = expectOk(std::move(response), "GET " + target);
+        if (!body) {
+            f.error = body.error();
+            return f;
+        }
+        page = syncwire::decodePage(body.value(), syncwire::kInvalidResponse, how);
+    }
     if (!page) {
         f.error = page.error();
         return f;
     }
     f.page = std::move(page.value());
-    // The signatures of this page are checked here, on all cores, while the caller applies the page before.
-    std::vector<replica::RemoteEntry> entries;
-    entries.reserve(f.page.entries.size());
+    f.raw.reserve(f.page.entries.size());
     for (syncwire::PageEntry &e : f.page.entries)
-        entries.push_back(
-            { e.seq, e.sequencedAt, std::move(e.entry), e.proof.value_or(QList<QByteArray>()) });
+        f.raw.push_back({ e.seq, e.sequencedAt, std::move(e.entry), e.proof.value_or(QList<QByteArray>()) });
     f.page.entries.clear();
-    f.verified = replica::Replica::verifyPage(std::move(entries));
     // A full replica proves a page that stops short of the checkpoint by consistency to it.
-    if (full && !m_options.rootAtEndOnly && f.page.next && *f.page.next < treeSize && f.verified.size() > 0) {
-        auto proof = consistencyProof(*m_prefetch, f.verified.entries().back().seq + 1, treeSize);
+    if (full && !m_options.rootAtEndOnly && f.page.next && *f.page.next < treeSize && !f.raw.empty()) {
+        auto proof = consistencyProof(*m_prefetch, f.raw.back().seq + 1, treeSize);
         if (!proof)
             f.error = proof.error();
         else
@@ -430,36 +451,66 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
     const int64_t T = int64_t(remote->size);
     const bool full = m_replica->kind() == replica::ReplicaKind::Full;
     rep.treeSize = T;
-    // Pages are fetched one ahead on a second connection, so the network and the registry work while this
-    // thread verifies and applies the page before (join is then bounded by signature checks, not by turns).
-    auto launch = [this, T, full](int64_t from) {
+    // A three-stage pipeline: page k+2 is fetched (second connection, one page at a time) while page k+1's
+    // signatures are checked on all cores and this thread applies page k. So the cores never wait for the
+    // network, the registry or the apply: join is bounded by signature checks.
+    auto launchFetch = [this, T, full](int64_t from) {
         return std::async(std::launch::async, [this, from, T, full] { return fetchPage(from, T, full); });
     };
-    std::optional<std::future<Fetched>> pending;
-    if (m_replica->position() < T && m_options.maxPages != 0)
-        pending = launch(m_replica->position());
-    int64_t pages = 0;
-    while (pending) {
+    auto launchVerify = [](Fetched f) {
+        return std::async(std::launch::async, [f = std::move(f)]() mutable {
+            if (!f.error)
+                f.verified = replica::Replica::verifyPage(std::move(f.raw));
+            return std::move(f);
+        });
+    };
+    std::optional<std::future<Fetched>> fetching;
+    std::optional<std::future<Fetched>> verifying;
+    int64_t launched = 0;
+    if (m_replica->position() < T && m_options.maxPages != 0) {
+        fetching = launchFetch(m_replica->position());
+        launched = 1;
+    }
+    // Moves the fetched page on to verification and starts fetching the one after it. A page that is
+    // refused here is passed on with its error, which stops the pull once the pages before it are applied.
+    auto promote = [&] {
+        Fetched f = fetching->get();
+        fetching.reset();
+        if (!f.error) {
+            const syncwire::Page &page = f.page;
+            auto pageCp = peekCheckpoint(page.checkpoint);
+            if (page.treeSize != T || !pageCp || pageCp->root != remote->root || int64_t(pageCp->size) != T)
+                f.error = invalidResponse(
+                    QStringLiteral("A page of entries is proven against another checkpoint."));
+        }
+        if (!f.error) {
+            std::optional<int64_t> next = f.page.next;
+            if (next && *next >= T)
+                next.reset();
+            f.page.next = next;
+            if (next && *next > f.from && !cancelled()
+                && (m_options.maxPages < 0 || launched < m_options.maxPages)) {
+                fetching = launchFetch(*next);
+                ++launched;
+            }
+        }
+        verifying = launchVerify(std::move(f));
+    };
+    if (fetching)
+        promote();
+    while (verifying) {
         const int64_t from = m_replica->position();
         report(SyncProgress::Phase::Pull, from, T);
-        Fetched f = pending->get();
-        pending.reset();
+        Fetched f = verifying->get();
+        verifying.reset();
         if (f.error)
             return *f.error;
-        syncwire::Page &page = f.page;
-        auto pageCp = peekCheckpoint(page.checkpoint);
-        if (page.treeSize != T || !pageCp || pageCp->root != remote->root || int64_t(pageCp->size) != T)
-            return invalidResponse(QStringLiteral("A page of entries is proven against another checkpoint."));
-        std::optional<int64_t> next = page.next;
-        if (next && *next >= T)
-            next.reset();
-        if (next && *next > from && !cancelled()
-            && (m_options.maxPages < 0 || pages + 1 < m_options.maxPages))
-            pending = launch(*next);
-        auto applied = m_replica->applyPage(f.verified, next, targetNote, f.proof, m_options.rootAtEndOnly);
+        if (fetching)
+            promote(); // page k+1 is checked while page k is applied
+        auto applied
+            = m_replica->applyPage(f.verified, f.page.next, targetNote, f.proof, m_options.rootAtEndOnly);
         if (!applied)
             return applied.error();
-        ++pages;
         rep.pages += 1;
         rep.pulled += applied->applied;
         rep.unprojected += applied->unprojected;
@@ -479,7 +530,8 @@ Result<void> SyncEngine::pullInto(SyncReport &rep)
         if (!latest)
             return latest.error();
         if (!latest.value() || latest.value()->treeSize < T || latest.value()->root != remote->root) {
-            auto applied = m_replica->applyPage(std::vector<replica::RemoteEntry>(), std::nullopt, targetNote);
+            auto applied
+                = m_replica->applyPage(std::vector<replica::RemoteEntry>(), std::nullopt, targetNote);
             if (!applied)
                 return applied.error();
         }

@@ -40,6 +40,9 @@ struct SyncOptions
     // A full replica built from nothing (join's .partial file): check the root once, at the last page,
     // instead of a consistency proof per page (see Replica::applyPage).
     bool rootAtEndOnly = false;
+    // Ask for binary pages (GET /v1/entries?format=2, sync/wire/binarypage.h); a registry that does not
+    // know them is asked for JSON from then on. false: JSON pages only.
+    bool binaryPages = true;
 };
 
 struct SyncProgress
@@ -128,12 +131,14 @@ private:
     Result<QList<QByteArray>> consistencyProof(HttpsTransport &t, int64_t from, int64_t to);
     struct Fetched
     {
+        int64_t from = 0; // where the page was asked for
         std::optional<Error> error;
-        syncwire::Page page; // its entries moved into `verified`
-        ledger::replica::VerifiedPage verified; // signatures checked on this thread, beside the apply
+        syncwire::Page page; // its entries moved into `raw`, then into `verified`
+        std::vector<ledger::replica::RemoteEntry> raw; // as decoded, signatures not yet checked
+        ledger::replica::VerifiedPage verified; // signatures checked on the verifying thread
         QList<QByteArray> proof; // full replicas, pages before the last: consistency from the page's end
     };
-    // Runs on the prefetch thread with m_prefetch only.
+    // Runs on the prefetch thread with m_prefetch and m_pageKeys only, one page at a time.
     Fetched fetchPage(int64_t from, int64_t treeSize, bool full);
     Error forkError(ForkAlarm alarm);
     bool cancelled() const { return m_cancelFlag->load(); }
@@ -143,7 +148,9 @@ private:
     ledger::crypto::PrivateKey m_member;
     SyncOptions m_options;
     std::unique_ptr<HttpsTransport> m_transport;
-    std::unique_ptr<HttpsTransport> m_prefetch; // the pages of a pull, fetched one ahead
+    std::unique_ptr<HttpsTransport> m_prefetch; // the pages of a pull, fetched ahead
+    syncwire::KeyCache m_pageKeys; // author keys seen in this pull's pages (fetchPage)
+    bool m_jsonPages = false; // JSON pages only: asked for, or the registry has no binary pages (fetchPage)
     std::unique_ptr<ledger::replica::Replica> m_replica;
     std::atomic<bool> m_cancel { false };
     const std::atomic<bool> *m_cancelFlag = &m_cancel;

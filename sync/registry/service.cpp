@@ -1,6 +1,7 @@
 #include "sync/registry/service.h"
 
 #include "ledger/log/merkle.h"
+#include "sync/wire/binarypage.h"
 
 #include <QElapsedTimer>
 
@@ -287,9 +288,15 @@ HttpResponse Service::submit(const HttpRequest &request, const Caller &caller)
 
 HttpResponse Service::entries(const QByteArray &query, const Caller &caller)
 {
-    auto params = parseQuery(query, { "from", "limit", "tree_size" });
+    auto params = parseQuery(query, { "from", "limit", "tree_size", "format" });
     if (!params)
         return errorResponse(params.error());
+    // format=1 (the default): JSON; format=2: the binary page of sync/wire/binarypage.h, for clients that
+    // join (no JSON, no base64 on either side).
+    const int64_t format = params->count("format") ? params->at("format") : 1;
+    if (format != 1 && format != 2)
+        return errorResponse(makeError("invalid_query",
+            QStringLiteral("Query parameter \"format\" is 1 (JSON, the default) or 2 (binary pages).")));
     const int64_t from = params->count("from") ? params->at("from") : 0;
     const int limit = int(std::clamp<int64_t>(
         params->count("limit") ? params->at("limit") : syncwire::kMaxPageLimit, 1, syncwire::kMaxPageLimit));
@@ -309,6 +316,8 @@ HttpResponse Service::entries(const QByteArray &query, const Caller &caller)
     auto page = reader->page(from, limit, *cp.value(), scopeOf(caller.member));
     if (!page)
         return errorResponse(page.error());
+    if (format == 2)
+        return HttpResponse { 200, syncwire::kBinaryPageType, syncwire::encodeBinaryPage(page.value()) };
     return ok(syncwire::encodePage(page.value()));
 }
 

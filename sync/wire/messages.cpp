@@ -34,14 +34,16 @@ std::string looseType(const QByteArray &bytes)
     return t && t->isString() && t->toString().size() <= 64 ? t->toString() : std::string();
 }
 
-// Keys already decoded in this message, by their raw bytes: checking that 32 bytes are a curve point and
-// setting up an OpenSSL key costs about as much as a fifth of a signature check, and a batch usually has one
-// author.
-using KeyCache = std::map<QByteArray, ledger::crypto::PublicKey>;
+// How readSignedEntry treats the entry bytes. Strict: refuse bytes that do not decode. Loose: keep them (the
+// sequencer gives them a signed rejection receipt). Deferred: do not decode them; `type` stays empty for
+// the caller to fill in when it decodes the entry (see PageDecoding).
+enum class EntryBytes { Strict, Loose, Deferred };
 
-// entry/sig/author_key of one object; the type comes from decoding the entry bytes. `strict`: refuse entry
-// bytes that do not decode; otherwise keep them (the sequencer gives them a signed rejection receipt).
-ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict, KeyCache *keys = nullptr)
+// entry/sig/author_key of one object; the type comes from decoding the entry bytes. Keys already decoded in
+// this message (or pull) come from `keys`: checking that 32 bytes are a curve point and setting up an
+// OpenSSL key costs about as much as a fifth of a signature check, and a batch usually has one author.
+ledger::Result<ledger::SignedEntry> readSignedEntry(
+    const Reader &r, EntryBytes mode, KeyCache *keys = nullptr)
 {
     auto bytes = r.base64("entry", -1, qsizetype(ledger::kMaxEntryBytes));
     if (!bytes)
@@ -63,6 +65,9 @@ ledger::Result<ledger::SignedEntry> readSignedEntry(const Reader &r, bool strict
         if (keys)
             keys->emplace(rawKey.value(), key);
     }
+    if (mode == EntryBytes::Deferred)
+        return ledger::SignedEntry { bytes.value(), sig.value(), key, std::string() };
+    const bool strict = mode == EntryBytes::Strict;
     // Not strict: the sequencer checks canonical form itself (and rejects with a receipt), so skip it here.
     auto decoded = ledger::decodeEntry(bytes.value(), strict);
     if (!decoded && strict)
@@ -138,7 +143,7 @@ ledger::Result<std::vector<ledger::SignedEntry>> decodeSubmit(
     for (const Value &item : list->toArray()) {
         if (!item.isObject())
             return ledger::makeError(code, QStringLiteral("entries[%1] must be an object.").arg(index));
-        auto e = readSignedEntry(Reader(item, code), false, &keys);
+        auto e = readSignedEntry(Reader(item, code), EntryBytes::Loose, &keys);
         if (!e)
             return ledger::makeError(
                 code, QStringLiteral("entries[%1]: %2").arg(index).arg(e.error().message));
@@ -329,7 +334,7 @@ QByteArray encodePage(const Page &page)
     return toBytes(o);
 }
 
-ledger::Result<Page> decodePage(QByteArrayView body, const char *code)
+ledger::Result<Page> decodePage(QByteArrayView body, const char *code, PageDecoding how)
 {
     auto o = fields::parseObject(body, code, kMaxResponseBytes);
     if (!o)
@@ -352,7 +357,8 @@ ledger::Result<Page> decodePage(QByteArrayView body, const char *code)
     if (!list || !list->isArray() || list->toArray().size() > size_t(kMaxPageLimit))
         return r.error(
             QStringLiteral("\"entries\" must be an array of at most %1 entries.").arg(kMaxPageLimit));
-    KeyCache keys;
+    KeyCache ownKeys;
+    KeyCache &keys = how.keys ? *how.keys : ownKeys;
     page.entries.reserve(list->toArray().size());
     for (const Value &item : list->toArray()) {
         if (!item.isObject())
@@ -365,7 +371,7 @@ ledger::Result<Page> decodePage(QByteArrayView body, const char *code)
             return seq.error();
         if (!at)
             return at.error();
-        auto e = readSignedEntry(er, true, &keys);
+        auto e = readSignedEntry(er, how.deferEntries ? EntryBytes::Deferred : EntryBytes::Strict, &keys);
         if (!e)
             return e.error();
         pe.seq = seq.value();

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,7 +95,19 @@ struct Page
     std::vector<PageEntry> entries;
 };
 QByteArray encodePage(const Page &page);
-ledger::Result<Page> decodePage(QByteArrayView body, const char *code = kInvalidResponse);
+// Author keys already checked to be curve points, by their raw bytes. A pull keeps one across its pages: the
+// check (a Legendre symbol) costs about a fifth of a signature check, and a log has few authors.
+using KeyCache = std::map<QByteArray, ledger::crypto::PublicKey>;
+struct PageDecoding
+{
+    // Leave each entry's bytes undecoded and its `type` empty, for a caller that decodes every entry once
+    // itself while checking its signature (ledger::replica::Replica::verifyPage). Default: decode them here,
+    // and refuse a page with bytes that are not an entry.
+    bool deferEntries = false;
+    KeyCache *keys = nullptr; // optional; kept by the caller across pages (a pull bounds its size)
+};
+ledger::Result<Page> decodePage(
+    QByteArrayView body, const char *code = kInvalidResponse, PageDecoding how = {});
 
 // GET /v1/proof/inclusion and /v1/proof/consistency
 struct InclusionProof

@@ -68,6 +68,7 @@ private:
     {
         syncclient::SyncOptions o = rig.options(fake->baseUrl());
         o.transport.maxAttempts = 2;
+        o.binaryPages = false; // these are the JSON pages' faults; binary pages': tst_binarypage
         return o;
     }
 
