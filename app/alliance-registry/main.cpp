@@ -89,7 +89,7 @@ int runServer(const QStringList &args)
         { QStringLiteral("insecure-http"), QStringLiteral("Serve plain HTTP (local experiments only).") },
         { QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes (default 4194304)."),
             QStringLiteral("N") },
-        { QStringLiteral("max-batch"), QStringLiteral("Most entries per submission (default 500)."),
+        { QStringLiteral("max-batch"), QStringLiteral("Most entries per submission (default 1000)."),
             QStringLiteral("N") },
         { QStringLiteral("auth-window"), QStringLiteral("Allowed clock difference in seconds (default 300)."),
             QStringLiteral("S") },

@@ -392,7 +392,7 @@ void addSyncVerbs(std::vector<Verb> &verbs)
             [] {
                 auto o = connectionOptions(false);
                 o << opt("push-only", "Only send the outbox.") << opt("pull-only", "Only fetch new entries.")
-                  << opt("batch", "Entries per request when pushing (default 500).", "N")
+                  << opt("batch", "Entries per request when pushing (default 1000).", "N")
                   << opt("page", "Entries per page when pulling (default 1000).", "N")
                   << opt("max-pages", "Stop after this many pages (the next sync continues).", "N");
                 return o;

@@ -191,9 +191,12 @@ Result<SyncReport> SyncEngine::sync()
 {
     SyncReport r;
     // The fork check first: nothing is pushed to a registry whose log is not the one verified here.
-    LEDGER_TRY(checkHead());
+    auto head = fetchHead();
+    if (!head)
+        return head.error();
     LEDGER_TRY(pushInto(r));
-    LEDGER_TRY(pullInto(r));
+    // Nothing pushed: the head just checked is still the pull's target (an idle sync is one request).
+    LEDGER_TRY(pullInto(r, r.pushed == 0 ? &head.value() : nullptr));
     return r;
 }
 
@@ -433,21 +436,18 @@ Result<SyncEngine::Head> SyncEngine::fetchHead()
     return Head { cpr->checkpoint, remote.value() };
 }
 
-Result<void> SyncEngine::checkHead()
+Result<void> SyncEngine::pullInto(SyncReport &rep, const Head *checked)
 {
-    auto head = fetchHead();
-    if (!head)
-        return head.error();
-    return {};
-}
-
-Result<void> SyncEngine::pullInto(SyncReport &rep)
-{
-    auto head = fetchHead();
-    if (!head)
-        return head.error();
-    const QByteArray &targetNote = head->note;
-    const note::Checkpoint *remote = &head->checkpoint;
+    std::optional<Head> fetched;
+    if (!checked) {
+        auto head = fetchHead();
+        if (!head)
+            return head.error();
+        fetched = std::move(head.value());
+        checked = &*fetched;
+    }
+    const QByteArray &targetNote = checked->note;
+    const note::Checkpoint *remote = &checked->checkpoint;
     const int64_t T = int64_t(remote->size);
     const bool full = m_replica->kind() == replica::ReplicaKind::Full;
     rep.treeSize = T;

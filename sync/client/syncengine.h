@@ -34,7 +34,7 @@ namespace syncclient {
 struct SyncOptions
 {
     TransportOptions transport;
-    int pushBatch = 500; // entries per POST /v1/entries (the registry's default maximum)
+    int pushBatch = 1000; // entries per POST /v1/entries (the registry's default maximum)
     int pageLimit = 1000; // entries per GET /v1/entries
     int maxPages = -1; // stop after this many pages (tests, "pull a little now"); < 0: no limit
     // A full replica built from nothing (join's .partial file): check the root once, at the last page,
@@ -122,9 +122,9 @@ private:
     };
     // GET /v1/checkpoint and the fork check (SYNC-PROTOCOL.md client rule 1).
     Result<Head> fetchHead();
-    Result<void> checkHead();
     Result<void> pushInto(SyncReport &report);
-    Result<void> pullInto(SyncReport &report);
+    // Pulls up to `checked` (a head fetched and fork-checked just before), or to a freshly fetched one.
+    Result<void> pullInto(SyncReport &report, const Head *checked = nullptr);
     Result<QByteArray> getJson(const QByteArray &pathAndQuery);
     Result<QByteArray> postJson(const QByteArray &pathAndQuery, const QByteArray &body);
     Result<QByteArray> expectOk(Result<HttpResponse> response, const QByteArray &what);

@@ -21,7 +21,7 @@ namespace syncwire {
 
 inline constexpr char kBadRequest[] = "bad_request";
 inline constexpr char kInvalidResponse[] = "invalid_response";
-inline constexpr int kDefaultMaxBatch = 500;
+inline constexpr int kDefaultMaxBatch = 1000;
 inline constexpr qsizetype kDefaultMaxBody = 4 * 1024 * 1024;
 inline constexpr int kMaxPageLimit = 1000;
 inline constexpr size_t kMaxResponseBytes = 256u * 1024 * 1024; // a page of 1000 entries of <= 64 KiB each
