@@ -162,9 +162,14 @@ Result<Entry> openSignedEntry(const SignedEntry &s)
     auto decoded = decodeEntry(s.bytes);
     if (!decoded)
         return decoded.error();
-    Entry &e = decoded.value();
-    if (e.type != s.type)
+    if (decoded->type != s.type)
         return makeError("invalid_entry", QStringLiteral("The stored type does not match the signed entry."));
+    LEDGER_TRY(verifyDecodedEntry(s, decoded.value()));
+    return decoded;
+}
+
+Result<void> verifyDecodedEntry(const SignedEntry &s, const Entry &e)
+{
     if (!s.authorKey.isValid()
         || s.authorKey.keyId() != QLatin1String(e.author.data(), qsizetype(e.author.size())))
         return makeError(
@@ -178,7 +183,7 @@ Result<Entry> openSignedEntry(const SignedEntry &s)
         .append(s.bytes.constData(), size_t(s.bytes.size()));
     if (!s.authorKey.verify(QByteArrayView(message.data(), qsizetype(message.size())), s.signature))
         return makeError("bad_signature", QStringLiteral("The signature does not verify."));
-    return decoded;
+    return {};
 }
 
 } // namespace ledger

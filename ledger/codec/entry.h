@@ -60,4 +60,8 @@ Result<Entry> decodeEntry(QByteArrayView bytes, bool checkCanonical = true);
 // decodeEntry, plus: the type column matches, the author is the key's id, and the signature verifies.
 Result<Entry> openSignedEntry(const SignedEntry &entry);
 
+// The signature half of openSignedEntry, for callers that decoded `decoded` from `entry.bytes` themselves:
+// the author is the key's id and the signature over the domain-separated bytes verifies.
+Result<void> verifyDecodedEntry(const SignedEntry &entry, const Entry &decoded);
+
 } // namespace ledger

@@ -231,23 +231,11 @@ Result<Entry> openRemoteEntry(SignedEntry &s)
     auto decoded = decodeEntry(s.bytes);
     if (!decoded)
         return decoded.error();
-    Entry &e = decoded.value();
     if (s.type.empty())
-        s.type = e.type;
-    else if (e.type != s.type)
+        s.type = decoded->type;
+    else if (decoded->type != s.type)
         return makeError("invalid_entry", QStringLiteral("The stored type does not match the signed entry."));
-    if (!s.authorKey.isValid()
-        || s.authorKey.keyId() != QLatin1String(e.author.data(), qsizetype(e.author.size())))
-        return makeError(
-            "bad_signature", QStringLiteral("The author's key does not match the entry's author id."));
-    thread_local std::string message; // per thread: this runs once per entry on every core
-    message.clear();
-    message.append(kDomainPrefix)
-        .append(e.type)
-        .append(1, '\n')
-        .append(s.bytes.constData(), size_t(s.bytes.size()));
-    if (!s.authorKey.verify(QByteArrayView(message.data(), qsizetype(message.size())), s.signature))
-        return makeError("bad_signature", QStringLiteral("The signature does not verify."));
+    LEDGER_TRY(verifyDecodedEntry(s, decoded.value()));
     return decoded;
 }
 

@@ -1,5 +1,7 @@
 #include "sync/client/httpstransport.h"
 
+#include "ledger/replica/endpoint.h"
+
 #include <QRandomGenerator>
 #include <QUrl>
 
@@ -105,18 +107,6 @@ bool isNetworkError(CURLcode rc)
     }
 }
 
-QString normalisedPin(const QString &pin)
-{
-    QStringList parts;
-    for (QString p : pin.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        p = p.trimmed();
-        if (!p.startsWith(QLatin1String("sha256//")))
-            p.prepend(QLatin1String("sha256//"));
-        parts << p;
-    }
-    return parts.join(QLatin1Char(';'));
-}
-
 } // namespace
 
 int backoffDelayMs(int attempt, int baseMs, int maxMs)
@@ -138,7 +128,7 @@ Result<std::unique_ptr<HttpsTransport>> HttpsTransport::create(const TransportOp
             QStringLiteral("The registry URL \"%1\" must be https://HOST[:PORT] (TLS is always on).")
                 .arg(options.baseUrl));
     if (!options.pinnedKey.isEmpty()) {
-        for (const QString &p : normalisedPin(options.pinnedKey).split(QLatin1Char(';'))) {
+        for (const QString &p : ledger::replica::normalisedPin(options.pinnedKey).split(QLatin1Char(';'))) {
             const QByteArray raw
                 = QByteArray::fromBase64(p.mid(8).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (raw.size() != 32)
@@ -244,7 +234,7 @@ Result<HttpResponse> HttpsTransport::attempt(const QByteArray &method, const QBy
     t.cancel = m_cancel;
     const QByteArray url = (m_options.baseUrl + QString::fromLatin1(pathAndQuery)).toUtf8();
     const QByteArray ca = m_options.caFile.toUtf8();
-    const QByteArray pin = normalisedPin(m_options.pinnedKey).toLatin1();
+    const QByteArray pin = ledger::replica::normalisedPin(m_options.pinnedKey).toLatin1();
 
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https");
