@@ -22,6 +22,8 @@
 #include "ui/pages/poolspage.h"
 #include "ui/window/mainwindow.h"
 
+#include "procstat.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -261,15 +263,7 @@ struct ProcessTimes
 ProcessTimes processTimes(qint64 pid)
 {
     ProcessTimes t;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (stat.open(QIODevice::ReadOnly)) {
-        const QByteArray s = stat.readAll();
-        // Fields after the command name (in parentheses, may hold spaces): utime and stime are 14 and 15.
-        const QList<QByteArray> rest = s.mid(s.lastIndexOf(')') + 2).split(' ');
-        if (rest.size() > 12)
-            t.cpuSeconds
-                = double(rest[11].toLongLong() + rest[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-    }
+    t.cpuSeconds = benchsupport::processCpuSeconds(pid);
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (status.open(QIODevice::ReadOnly)) {
         long long n = 0;

@@ -25,6 +25,8 @@
 #include "support/registryprocess.h"
 #include "support/testpki.h"
 
+#include "procstat.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -76,20 +78,6 @@ QString loadAverage()
     if (!f.open(QIODevice::ReadOnly))
         return QStringLiteral("?");
     return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-// CPU seconds (user + system) a process has used so far, from /proc/PID/stat.
-double processCpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    // Fields after the command name (which is in parentheses and may hold spaces): state is field 3.
-    const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (rest.size() < 13)
-        return 0;
-    return double(rest[11].toLongLong() + rest[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 double selfCpuSeconds()
@@ -208,7 +196,7 @@ int main(int argc, char **argv)
     const double verifyBefore = withOpenssl
         ? opensslVerifyRate({ QStringLiteral("-elapsed"), QStringLiteral("-multi"), QStringLiteral("2") })
         : 0;
-    const double registryCpu0 = processCpuSeconds(registry.processId());
+    const double registryCpu0 = std::max(0.0, benchsupport::processCpuSeconds(registry.processId()));
     const double selfCpu0 = selfCpuSeconds();
     wall.start();
     for (int c = 0; c < clients; ++c)
@@ -226,7 +214,8 @@ int main(int argc, char **argv)
     }
     app.exec();
     const double seconds = double(wall.elapsed()) / 1000.0;
-    const double registryCpu = processCpuSeconds(registry.processId()) - registryCpu0;
+    const double registryCpu
+        = std::max(0.0, benchsupport::processCpuSeconds(registry.processId())) - registryCpu0;
     const double selfCpu = selfCpuSeconds() - selfCpu0;
     const QString loadAfter = loadAverage();
     const double verifyAfter = withOpenssl
