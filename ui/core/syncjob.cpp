@@ -167,7 +167,10 @@ void SyncJob::setConfig(const SyncConfig &config)
 
 bool SyncJob::running() const
 {
-    return m_thread && m_thread->isRunning();
+    // Until onFinished has run, not only while the thread does: between the thread's end and the queued
+    // onFinished, a new run must not start (onFinished would then wait for and delete the new thread), and
+    // a caller waiting for finished() must still see the run as going.
+    return m_thread != nullptr;
 }
 
 int SyncJob::nextRunInMs() const
@@ -218,7 +221,6 @@ bool SyncJob::start(const ledger::crypto::PrivateKey &key)
 {
     if (running() || !configured())
         return false;
-    delete m_thread;
     m_timer.stop();
     m_cancel.store(false);
     syncclient::SyncOptions options;
