@@ -2,6 +2,8 @@
 
 #include "ledger/crypto/sha256.h"
 
+#include <QDateTime>
+
 #include <openssl/rand.h>
 
 namespace ledger {
@@ -88,7 +90,12 @@ QByteArray entryId(std::string_view type, QByteArrayView bytes, QByteArrayView s
 std::string makeNonce()
 {
     unsigned char raw[16];
-    RAND_bytes(raw, sizeof raw);
+    const auto ms = uint64_t(QDateTime::currentMSecsSinceEpoch());
+    for (int i = 0; i < 6; ++i)
+        raw[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+    // Without randomness two entries made in the same millisecond could collide; refuse to go on.
+    if (RAND_bytes(raw + 6, 10) != 1)
+        qFatal("OpenSSL's random generator failed; cannot make a nonce");
     return QByteArray(reinterpret_cast<const char *>(raw), sizeof raw).toHex().toStdString();
 }
 

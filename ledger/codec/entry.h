@@ -46,7 +46,10 @@ QByteArray signedMessage(std::string_view type, QByteArrayView bytes);
 // SHA-256(M || sig), without building M in memory.
 QByteArray entryId(std::string_view type, QByteArrayView bytes, QByteArrayView signature);
 
-// A fresh random nonce: 16 random bytes as lowercase hex.
+// A fresh nonce, 32 lowercase hex digits: the time (6 bytes, big-endian milliseconds since the epoch), then
+// 10 random bytes. Nonces are opaque to the rules (any 32 hex digits will do); putting the time first makes
+// one author's nonces sort in the order they were made, so the log's (author, nonce) index grows at its end
+// instead of dirtying a random page for every entry.
 std::string makeNonce();
 
 // Serialises and signs. The entry's author must be the key's id.

@@ -13,7 +13,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unordered_set>
 
 namespace ledger {
 
@@ -206,14 +205,18 @@ CheckedEntry checkEntry(SignedEntry signedEntry)
 
 // SQLite's WAL autocheckpoint copies the WAL back into the database file (and syncs both) inside the commit
 // that crosses 1000 pages; a batch of 1000 entries dirties several thousand pages (random index pages), so
-// every commit paid for a checkpoint. This moves that work to a thread with its own connection: the same
-// trigger (the WAL hook after a commit, at 1000 frames), a PASSIVE checkpoint, which never blocks the
-// sequencer's connection. Commits still write and sync the WAL (synchronous=FULL) before they return, so
-// durability is unchanged; only the copy into the main file happens a moment later.
+// every commit paid for a checkpoint. This moves that work to a thread with its own connection, triggered by
+// the WAL hook after a commit once the WAL holds kFrames frames, with a PASSIVE checkpoint, which never
+// blocks the sequencer's connection. kFrames is 8000 (32 MB), not SQLite's 1000: the index pages one commit
+// dirties are mostly dirtied again by the next ones, and a checkpoint copies each page once however many
+// commits wrote it (bench_registry: about an eighth fewer bytes written; docs/PERFORMANCE.md). Commits still
+// write and sync the WAL (synchronous=FULL) before they return, so durability is unchanged; only the copy
+// into the main file happens a moment later.
 class WalCheckpointer
 {
 public:
-    static constexpr int kFrames = 1000; // SQLite's default autocheckpoint threshold
+    static constexpr int kFrames = 8000;
+    static constexpr int kSqliteFrames = 1000; // SQLite's own autocheckpoint threshold
 
     static std::unique_ptr<WalCheckpointer> start(sql::Database &db)
     {
@@ -230,7 +233,7 @@ public:
 
     ~WalCheckpointer()
     {
-        sqlite3_wal_autocheckpoint(m_writer, kFrames); // SQLite's own hook again
+        sqlite3_wal_autocheckpoint(m_writer, kSqliteFrames); // SQLite's own hook again
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_stop = true;
@@ -369,7 +372,6 @@ Result<std::vector<Receipt>> Sequencer::sequence(
         return tx.error();
 
     std::vector<Receipt> receipts(count);
-    std::unordered_set<std::string> batchNonces;
     store::LogRecord row;
     bool appended = false;
     auto failed = [&](const Error &e) -> Result<std::vector<Receipt>> {
@@ -387,17 +389,42 @@ Result<std::vector<Receipt>> Sequencer::sequence(
         checks.wait(i);
         const SignedEntry &s = checks.signedEntry(i);
         r.entryId = checks.id(i);
-        auto existing = m_store.findEntry(r.entryId);
-        if (!existing)
-            return failed(existing.error());
-        if (existing.value()) {
-            auto rec = m_store.readLog(*existing.value());
+        // One index look-up per entry finds both an earlier copy of this entry and another entry with its
+        // nonce: an entry with the same id has the same bytes, so the same author and nonce. The log row
+        // at that nonce tells which of the two it is. (Entries appended earlier in this batch are in the
+        // log already: the look-up sees this transaction's rows.)
+        std::optional<int64_t> atNonce;
+        if (checks.error(i)) {
+            // Bytes that do not decode have no nonce to look up; the same bytes cannot be in the log
+            // unless they passed these checks once, so only the id is looked up.
+            auto existing = m_store.findEntry(r.entryId);
+            if (!existing)
+                return failed(existing.error());
+            atNonce = existing.value();
+        } else {
+            auto found = m_store.findNonce(checks.entry(i).author, checks.entry(i).nonce);
+            if (!found)
+                return failed(found.error());
+            atNonce = found.value();
+        }
+        if (atNonce) {
+            auto rec = m_store.readLog(*atNonce);
             if (!rec)
                 return failed(rec.error());
-            r.accepted = true;
-            r.duplicate = true;
-            r.seq = rec->seq;
-            r.sequencedAt = rec->sequencedAt;
+            if (rec->entryId == r.entryId) {
+                r.accepted = true;
+                r.duplicate = true;
+                r.seq = rec->seq;
+                r.sequencedAt = rec->sequencedAt;
+                continue;
+            }
+            // Only an appended entry uses up its nonce: a rejected one never reaches the log, so a later
+            // entry with that nonce is judged exactly as if the rejected one had never been sent.
+            const Entry &e = checks.entry(i);
+            r.rejection = makeError("duplicate_nonce",
+                QStringLiteral("This author has already used the nonce %1.")
+                    .arg(QString::fromStdString(e.nonce)));
+            rejected = true;
             continue;
         }
         if (checks.error(i)) {
@@ -406,18 +433,6 @@ Result<std::vector<Receipt>> Sequencer::sequence(
             continue;
         }
         const Entry &e = checks.entry(i);
-        auto used = m_store.nonceUsed(e.author, e.nonce);
-        if (!used)
-            return failed(used.error());
-        // Only an appended entry uses up its nonce: a rejected one never reaches the log, so a batch must
-        // judge the next entry with that nonce exactly as a later submission would.
-        if (used.value() || batchNonces.count(e.author + e.nonce)) {
-            r.rejection = makeError("duplicate_nonce",
-                QStringLiteral("This author has already used the nonce %1.")
-                    .arg(QString::fromStdString(e.nonce)));
-            rejected = true;
-            continue;
-        }
         const int64_t seq = m_state.size;
         const int64_t at = std::max(m_clock.nowMs(), m_state.lastAt);
         EntryContext ctx { seq, at, checks.takeIdHex(i), s.authorKey.raw() };
@@ -440,7 +455,6 @@ Result<std::vector<Receipt>> Sequencer::sequence(
         if (auto stored = m_store.appendLog(row); !stored)
             return failed(stored.error());
         m_frontier.append(row.leafHash);
-        batchNonces.insert(e.author + e.nonce);
         r.accepted = true;
         r.seq = seq;
         r.sequencedAt = at;

@@ -139,7 +139,15 @@ Result<std::optional<int64_t>> LedgerStore::findEntry(QByteArrayView entryId)
 
 Result<bool> LedgerStore::nonceUsed(std::string_view author, std::string_view nonce)
 {
-    auto stmt = m_db.cached("SELECT 1 FROM log WHERE author = ? AND nonce = ?");
+    auto seq = findNonce(author, nonce);
+    if (!seq)
+        return seq.error();
+    return seq.value().has_value();
+}
+
+Result<std::optional<int64_t>> LedgerStore::findNonce(std::string_view author, std::string_view nonce)
+{
+    auto stmt = m_db.cached("SELECT seq FROM log WHERE author = ? AND nonce = ?");
     if (!stmt)
         return stmt.error();
     sql::Statement &s = *stmt.value();
@@ -148,7 +156,7 @@ Result<bool> LedgerStore::nonceUsed(std::string_view author, std::string_view no
     auto row = s.step();
     if (!row)
         return row.error();
-    return row.value();
+    return row.value() ? std::optional<int64_t>(s.int64(0)) : std::nullopt;
 }
 
 Result<LogRecord> LedgerStore::readLog(int64_t seq)

@@ -73,6 +73,8 @@ public:
     Result<void> appendLog(const LogRecord &record);
     Result<std::optional<int64_t>> findEntry(QByteArrayView entryId);
     Result<bool> nonceUsed(std::string_view author, std::string_view nonce);
+    // The position of the entry that used this author's nonce, if any (the same index as nonceUsed).
+    Result<std::optional<int64_t>> findNonce(std::string_view author, std::string_view nonce);
     Result<LogRecord> readLog(int64_t seq);
     // Streams rows [from, to) in sequence order; the callback returns false to stop early.
     Result<void> scanLog(int64_t from, int64_t to, const std::function<bool(const LogView &)> &fn);

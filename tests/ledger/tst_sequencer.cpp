@@ -183,6 +183,29 @@ private slots:
         QCOMPARE(sameBatch[1].seq, second.seq);
     }
 
+    // makeNonce: 32 lowercase hex digits whose first 12 are the time in milliseconds, so that one author's
+    // nonces sort in the order they were made, followed by random ones.
+    void noncesAreHexAndSortByTime()
+    {
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const std::string a = makeNonce();
+        QTest::qWait(3);
+        const std::string b = makeNonce();
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        for (const std::string &n : { a, b }) {
+            QCOMPARE(n.size(), size_t(32));
+            QVERIFY2(std::all_of(n.begin(), n.end(),
+                         [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }),
+                n.c_str());
+        }
+        bool ok = false;
+        const qint64 at = QByteArray::fromStdString(a.substr(0, 12)).toLongLong(&ok, 16);
+        QVERIFY(ok);
+        QVERIFY(at >= before && at <= after);
+        QVERIFY(a < b);
+        QVERIFY(makeNonce().substr(12) != makeNonce().substr(12)); // the random part
+    }
+
     void resubmissionIsIdempotent()
     {
         LedgerFixture f;
