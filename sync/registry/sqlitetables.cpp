@@ -46,6 +46,26 @@ Result<std::optional<syncwire::WireReceipt>> findRejection(ledger::sql::Database
     return std::optional<syncwire::WireReceipt>(std::move(r));
 }
 
+uint64_t rejectionKey(QByteArrayView entryId)
+{
+    uint64_t key = 0;
+    for (qsizetype i = 0; i < std::min<qsizetype>(8, entryId.size()); ++i)
+        key = (key << 8) | uint8_t(entryId[i]);
+    return key;
+}
+
+Result<std::unordered_set<uint64_t>> rejectionKeys(ledger::sql::Database &db)
+{
+    auto stmt = db.cached("SELECT entry_id FROM registry_rejections");
+    if (!stmt)
+        return stmt.error();
+    ledger::sql::ResetGuard guard(*stmt.value());
+    std::unordered_set<uint64_t> keys;
+    LEDGER_TRY(stmt.value()->eachRow(
+        [&](const ledger::sql::Statement &s) { keys.insert(rejectionKey(s.blobView(0))); }));
+    return keys;
+}
+
 Result<void> insertRejection(ledger::sql::Database &db, const syncwire::WireReceipt &r, int64_t at)
 {
     auto stmt

@@ -10,6 +10,7 @@
 #include "ledger/store/sqlite.h"
 
 #include <string>
+#include <unordered_set>
 
 namespace registry::tables {
 
@@ -27,6 +28,10 @@ inline std::string sponsorParty(const std::string &id)
 
 ledger::Result<std::optional<syncwire::WireReceipt>> findRejection(
     ledger::sql::Database &db, QByteArrayView entryId);
+// The first 8 bytes of an entry id: what the writer keeps in memory of each stored rejection, so that the
+// entries of a batch (almost never rejected before) need no look-up in the table.
+uint64_t rejectionKey(QByteArrayView entryId);
+ledger::Result<std::unordered_set<uint64_t>> rejectionKeys(ledger::sql::Database &db);
 ledger::Result<void> insertRejection(
     ledger::sql::Database &db, const syncwire::WireReceipt &receipt, int64_t at);
 ledger::Result<void> insertConcerns(ledger::sql::Database &db, int64_t seq, const ledger::Concerns &c);

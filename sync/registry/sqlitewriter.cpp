@@ -8,6 +8,7 @@
 #include "ledger/store/ledgerstore.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace registry {
 
@@ -27,6 +28,10 @@ public:
             return store.error();
         w->m_store = std::move(store).value();
         LEDGER_TRY(tables::create(w->m_store->db()));
+        auto rejected = tables::rejectionKeys(w->m_store->db());
+        if (!rejected)
+            return rejected.error();
+        w->m_rejected = std::move(rejected).value();
         auto seq = ledger::Sequencer::open(*w->m_store, clock);
         if (!seq)
             return seq.error();
@@ -54,6 +59,11 @@ public:
         fresh.reserve(batch.size());
         freshIndex.reserve(batch.size());
         for (size_t i = 0; i < batch.size(); ++i) {
+            if (!m_rejected.count(tables::rejectionKey(batch[i].id))) {
+                fresh.push_back(std::move(batch[i]));
+                freshIndex.push_back(i);
+                continue;
+            }
             auto stored = tables::findRejection(m_store->db(), batch[i].id);
             if (!stored)
                 return stored.error();
@@ -91,6 +101,8 @@ public:
                     }
                     w = signRejection(r);
                     LEDGER_TRY(tables::insertRejection(m_store->db(), w, m_clock.nowMs()));
+                    // Kept even if the transaction then rolls back: a key too many only costs a look-up.
+                    m_rejected.insert(tables::rejectionKey(r.entryId));
                     rejectedNow.emplace(r.entryId.toStdString(), w);
                     ++out.rejected;
                 }
@@ -188,6 +200,7 @@ private:
     std::unique_ptr<ledger::store::LedgerStore> m_store;
     std::unique_ptr<ledger::Sequencer> m_seq;
     std::shared_ptr<const Directory> m_directory;
+    std::unordered_set<uint64_t> m_rejected; // tables::rejectionKey of every stored rejection
 };
 
 } // namespace

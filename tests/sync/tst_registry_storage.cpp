@@ -120,6 +120,41 @@ private slots:
             size0 + 2);
         QCOMPARE(scalar("SELECT count(*) FROM registry_rejections"), rejections0 + 1);
     }
+
+    // A rejected entry sent again gets the rejection first given for it, from the same writer and from one
+    // opened later (the writer keeps the stored rejections' keys in memory, loaded when it opens).
+    void resubmittedRejectionGetsItsStoredReceipt()
+    {
+        auto storage = registry::makeSqliteStorage(m_data.ledger(), m_data.replay());
+        const auto entries = batch("again");
+        syncwire::WireReceipt first;
+        {
+            auto writer = storage->openWriter(m_alliance.registryKey, m_clock);
+            QVERIFY2(writer, qPrintable(writer ? QString() : writer.error().toString()));
+            auto done = writer.value()->submit(checked(entries));
+            QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
+            QCOMPARE(done->rejected, 1);
+            first = done->receipts[2];
+            QVERIFY(!first.rejection.isEmpty());
+            QTest::qWait(2); // a fresh rejection would carry a later time
+            auto again = writer.value()->submit(checked({ entries[2] }));
+            QVERIFY2(again, qPrintable(again ? QString() : again.error().toString()));
+            QCOMPARE(again->rejected, 0);
+            QCOMPARE(again->receipts[0].rejection, first.rejection);
+            QCOMPARE(again->receipts[0].rejectionSig, first.rejectionSig);
+        }
+        const int64_t rejections = scalar("SELECT count(*) FROM registry_rejections");
+        auto reopened = storage->openWriter(m_alliance.registryKey, m_clock);
+        QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().toString()));
+        auto later = reopened.value()->submit(checked({ entries[2], entries[0] }));
+        QVERIFY2(later, qPrintable(later ? QString() : later.error().toString()));
+        QCOMPARE(later->rejected, 0);
+        QCOMPARE(later->sequenced, 0); // entries[0] is in the log: its original receipt
+        QCOMPARE(later->receipts[0].rejection, first.rejection);
+        QCOMPARE(later->receipts[0].rejectionSig, first.rejectionSig);
+        QVERIFY(later->receipts[1].sequenced);
+        QCOMPARE(scalar("SELECT count(*) FROM registry_rejections"), rejections);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRegistryStorage)
