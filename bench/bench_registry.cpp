@@ -30,6 +30,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -198,6 +199,13 @@ int main(int argc, char **argv)
         : 0;
     const double registryCpu0 = std::max(0.0, benchsupport::processCpuSeconds(registry.processId()));
     const double selfCpu0 = selfCpuSeconds();
+    // The registry's write-ahead log, sampled while it runs: it must stay bounded under sustained writes.
+    const QString walFile = dir.file(QStringLiteral("data/registry.ledger-wal"));
+    qint64 walPeak = 0;
+    QTimer walProbe;
+    QObject::connect(
+        &walProbe, &QTimer::timeout, [&] { walPeak = std::max(walPeak, QFileInfo(walFile).size()); });
+    walProbe.start(100);
     wall.start();
     for (int c = 0; c < clients; ++c)
         nams.push_back(std::make_unique<QNetworkAccessManager>());
@@ -232,8 +240,10 @@ int main(int argc, char **argv)
                 "p99 %lld ms, failed %d\n",
         clients, batch, bodies.size(), double(n) / seconds, n, seconds, pct(0.5), pct(0.99), failed);
     std::printf(
-        "load average before %s, after %s; registry CPU %.2f s (%.0f us per entry), this client %.2f s\n",
-        qPrintable(loadBefore), qPrintable(loadAfter), registryCpu, registryCpu * 1e6 / double(n), selfCpu);
+        "load average before %s, after %s; registry CPU %.2f s (%.0f us per entry), this client %.2f s; "
+        "registry WAL peak %.0f MB\n",
+        qPrintable(loadBefore), qPrintable(loadAfter), registryCpu, registryCpu * 1e6 / double(n), selfCpu,
+        double(walPeak) / 1048576.0);
     if (withOpenssl) {
         const double twoCores = (verifyBefore + verifyAfter) / 2;
         std::printf(

@@ -204,18 +204,21 @@ CheckedEntry checkEntry(SignedEntry signedEntry)
 }
 
 // SQLite's WAL autocheckpoint copies the WAL back into the database file (and syncs both) inside the commit
-// that crosses 1000 pages; a batch of 1000 entries dirties several thousand pages (random index pages), so
-// every commit paid for a checkpoint. This moves that work to a thread with its own connection, triggered by
-// the WAL hook after a commit once the WAL holds kFrames frames, with a PASSIVE checkpoint, which never
-// blocks the sequencer's connection. kFrames is 8000 (32 MB), not SQLite's 1000: the index pages one commit
-// dirties are mostly dirtied again by the next ones, and a checkpoint copies each page once however many
-// commits wrote it (bench_registry: about an eighth fewer bytes written; docs/PERFORMANCE.md). Commits still
-// write and sync the WAL (synchronous=FULL) before they return, so durability is unchanged; only the copy
-// into the main file happens a moment later.
+// that crosses 1000 pages; a batch of 1000 entries dirties thousands of pages (random index pages), so every
+// commit paid for a checkpoint. This moves that work to a thread with its own connection, woken by the WAL
+// hook after a commit once the WAL holds kFrames frames, with a PASSIVE checkpoint, which never blocks the
+// sequencer's connection. kFrames is 4000 (16 MB), not 1000: index pages one commit dirties are mostly
+// dirtied again by the next ones, and a checkpoint copies each page once however many commits wrote it.
+// Under sustained writes (the registry at 12,000 entries/s) those checkpoints never catch up with the last
+// commit, and SQLite starts the WAL again from its beginning only once every frame is copied: the WAL grew
+// to 300 MB in 13 s. So once it holds kRestartFrames (64 MB), the writer copies what is left itself, in the
+// hook (usually a commit or two), and its next transaction starts the WAL from the beginning. Commits still
+// write and sync the WAL (synchronous=FULL) before they return, so durability is unchanged.
 class WalCheckpointer
 {
 public:
-    static constexpr int kFrames = 8000;
+    static constexpr int kFrames = 4000;
+    static constexpr int kRestartFrames = 16000;
     static constexpr int kSqliteFrames = 1000; // SQLite's own autocheckpoint threshold
 
     static std::unique_ptr<WalCheckpointer> start(sql::Database &db)
@@ -248,9 +251,13 @@ private:
         , m_db(std::move(own))
     { }
 
-    static int hook(void *self, sqlite3 *, const char *, int frames)
+    static int hook(void *self, sqlite3 *db, const char *name, int frames)
     {
-        if (frames >= kFrames) {
+        if (frames >= kRestartFrames) {
+            // Returns at once if the background checkpoint is running (PASSIVE never waits); a later commit
+            // tries again.
+            sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        } else if (frames >= kFrames) {
             auto *c = static_cast<WalCheckpointer *>(self);
             {
                 std::lock_guard<std::mutex> lock(c->m_mutex);
