@@ -15,6 +15,7 @@
 // OpenSSL verify (`openssl speed ed25519`). Load averages before and after are printed too.
 //
 //   bench_registry [--clients 16] [--batch 1000] [--batches 10] [--rate ENTRIES_PER_S] [--no-openssl]
+//                  [--latencies FILE]
 //   (needs ALLIANCE_REGISTRY_BIN or ALLIANCE_BIN_DIR to find the registry)
 
 #include "sync/wire/messages.h"
@@ -111,6 +112,10 @@ int main(int argc, char **argv)
     const int batches = arg(args, "--batches", 10);
     const int rate = arg(args, "--rate", 0); // 0: closed loop
     const bool withOpenssl = !args.contains(QStringLiteral("--no-openssl"));
+    // --latencies FILE: one line per batch, "due_ms latency_ms", to see when in a run the slow ones came.
+    const qsizetype latenciesAt = args.indexOf(QStringLiteral("--latencies"));
+    const QString latenciesFile
+        = latenciesAt >= 0 && latenciesAt + 1 < args.size() ? args[latenciesAt + 1] : QString();
 
     ScratchDir dir;
     TestPki pki(dir.path());
@@ -163,6 +168,7 @@ int main(int argc, char **argv)
     tls.setCaCertificates(QSslCertificate::fromPath(pki.caFile()));
     std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
     std::vector<qint64> latencies;
+    std::vector<std::pair<qint64, qint64>> timeline; // (due, latency) per batch, in answer order
     int next = 0, done = 0, failed = 0; // next: the closed loop's next batch
     qint64 lastTime = 0;
     QElapsedTimer wall;
@@ -182,6 +188,7 @@ int main(int argc, char **argv)
               QNetworkReply *reply = nam->post(req, body);
               QObject::connect(reply, &QNetworkReply::finished, [&, reply, nam, dueMs] {
                   latencies.push_back(wall.elapsed() - dueMs);
+                  timeline.emplace_back(dueMs, latencies.back());
                   if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
                       ++failed;
                   reply->deleteLater();
@@ -229,6 +236,12 @@ int main(int argc, char **argv)
     const double verifyAfter = withOpenssl
         ? opensslVerifyRate({ QStringLiteral("-elapsed"), QStringLiteral("-multi"), QStringLiteral("2") })
         : 0;
+    if (!latenciesFile.isEmpty()) {
+        QFile out(latenciesFile);
+        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            for (const auto &[due, latency] : timeline)
+                out.write(QByteArray::number(due) + ' ' + QByteArray::number(latency) + '\n');
+    }
     std::sort(latencies.begin(), latencies.end());
     auto pct = [&](double p) {
         return latencies[std::min(latencies.size() - 1, size_t(p * double(latencies.size())))];
