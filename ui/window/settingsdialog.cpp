@@ -48,21 +48,17 @@ QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
 
 } // namespace
 
-bool validPin(const QString &pin)
+bool validPin(const QString &typed)
 {
-    if (pin.isEmpty())
-        return true;
-    // Several pins may be given, separated by ';' (a key roll-over).
-    for (QString p : pin.split(QLatin1Char(';'))) {
-        p = p.trimmed();
-        if (p.startsWith(u"sha256//"))
-            p = p.mid(8);
-        const auto raw
-            = QByteArray::fromBase64Encoding(p.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!raw || raw.decoded.size() != 32)
-            return false;
-    }
-    return true;
+    // endpointProblem judges the address before the pin: one that passes leaves only the pin judged.
+    const ledger::replica::Endpoint pinOnly { QStringLiteral("https://registry.invalid"), QString(),
+        storedPin(typed) };
+    return ledger::replica::endpointProblem(pinOnly).isEmpty();
+}
+
+QString storedPin(const QString &typed)
+{
+    return ledger::replica::normalisedPin(typed.trimmed());
 }
 
 SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
@@ -100,6 +96,7 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     m_pin->setObjectName(QStringLiteral("registryPin"));
     m_pin->setPlaceholderText(QStringLiteral("sha256//…"));
     m_pinProblem = problemLabel(this);
+    m_pinProblem->setObjectName(QStringLiteral("registryPinProblem"));
     form->addRow(tr("Pinned key (optional):"), m_pin);
     form->addRow(QString(), m_pinProblem);
     m_interval = new QSpinBox(this);
@@ -146,7 +143,7 @@ std::optional<ledger::replica::Endpoint> SettingsDialog::replicaEndpoint() const
     if (!m_replica)
         return std::nullopt;
     return ledger::replica::Endpoint { m_registry->text().trimmed(), m_ca->text().trimmed(),
-        m_pin->text().trimmed() };
+        storedPin(m_pin->text()) };
 }
 
 PortalSettings SettingsDialog::settings() const
@@ -156,7 +153,7 @@ PortalSettings SettingsDialog::settings() const
     if (!m_replica) {
         s.registryUrl = m_registry->text().trimmed();
         s.caFile = m_ca->text().trimmed();
-        s.pin = m_pin->text().trimmed();
+        s.pin = storedPin(m_pin->text());
     }
     s.syncIntervalMinutes = m_interval->value();
     s.language = m_language->currentData().toString();
@@ -194,7 +191,7 @@ void SettingsDialog::validate()
     show(m_caProblem,
         ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
     show(m_pinProblem,
-        validPin(m_pin->text().trimmed())
+        validPin(m_pin->text())
             ? QString()
             : tr("A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public "
                  "key."));
