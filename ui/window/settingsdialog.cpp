@@ -1,6 +1,7 @@
 #include "ui/window/settingsdialog.h"
 
 #include "ui/core/dialoghooks.h"
+#include "ui/pages/pagewidgets.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,15 +18,6 @@
 namespace portal {
 
 namespace {
-
-QLabel *problemLabel(QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setStyleSheet(QStringLiteral("color: #b01c1c;"));
-    l->setWordWrap(true);
-    l->hide();
-    return l;
-}
 
 QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
 {
@@ -171,26 +163,22 @@ QString SettingsDialog::problem() const
 
 void SettingsDialog::validate()
 {
-    auto show = [](QLabel *label, const QString &text) {
-        label->setText(text);
-        label->setVisible(!text.isEmpty());
-    };
     const QString key = m_key->text().trimmed();
-    show(m_keyProblem,
+    showProblem(m_keyProblem,
         key.isEmpty() || (QFileInfo::exists(key) && QFileInfo::exists(key + QStringLiteral(".pub")))
             ? QString()
             : tr("There is no key file (with its .pub beside it) at this path."));
     const QString url = m_registry->text().trimmed();
     const QUrl parsed(url, QUrl::StrictMode);
-    show(m_registryProblem,
+    showProblem(m_registryProblem,
         (url.isEmpty() && !m_replica)
                 || (parsed.isValid() && parsed.scheme() == u"https" && !parsed.host().isEmpty())
             ? QString()
             : tr("The registry address must be an https:// address, e.g. https://registry.example."));
     const QString ca = m_ca->text().trimmed();
-    show(m_caProblem,
+    showProblem(m_caProblem,
         ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
-    show(m_pinProblem,
+    showProblem(m_pinProblem,
         validPin(m_pin->text())
             ? QString()
             : tr("A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public "
