@@ -2,12 +2,11 @@
 // with the same content as its JSON pages, a join through them builds the same replica, and a binary page
 // with a defect (a changed byte in an entry or signature, a truncated body, a wrong author key index,
 // bytes after the last entry) is a clear error that leaves the replica exactly as it was. Tampered bodies
-// are served by the fake HTTPS registry of tst_syncfaults.
+// are served by a fake HTTPS registry, set up as for tst_syncfaults (tamperrig.h).
 
-#include "fakeregistry.h"
-#include "sync/syncrig.h"
 #include "sync/wire/binarypage.h"
 #include "sync/wire/messages.h"
+#include "tamperrig.h"
 
 #include <QTest>
 
@@ -15,22 +14,9 @@ using namespace ledger;
 using namespace testsupport;
 using namespace syncworld;
 using namespace syncrig;
+using namespace tamperrig;
 
 namespace {
-
-struct Got
-{
-    QByteArray contentType, body;
-};
-
-Got get(syncclient::HttpsTransport &t, const QByteArray &target)
-{
-    auto r = t.get(target);
-    if (!r || r->status != 200)
-        qWarning(
-            "capture %s: %s", target.constData(), r ? r->body.constData() : qPrintable(r.error().toString()));
-    return r && r->status == 200 ? Got { r->contentType, r->body } : Got {};
-}
 
 // Offset of entry `index`'s fields in a binary page (see binarypage.h): returns the offset of its seq.
 qsizetype entryOffset(const QByteArray &body, int index)
@@ -60,87 +46,36 @@ class TestBinaryPage : public QObject
     Q_OBJECT
 
 private:
-    Rig rig;
-    QString fullPath, filteredPath;
-    int64_t N = 0, T = 0;
-    QByteArray checkpoint, consistency, consistencyTarget, fullTarget, filteredTarget;
+    TamperRig tamper;
+    Rig &rig = tamper.rig;
+    QByteArray fullTarget, filteredTarget;
     Got fullBinary, fullJson, filteredBinary, filteredJson;
-    std::unique_ptr<fakeregistry::Server> fake;
 
-    void serve(bool filtered, const QByteArray &page, const QByteArray &type = syncwire::kBinaryPageType)
+    void serve(bool filtered, const QByteArray &page)
     {
-        fake->clear();
-        fake->set("/v1/checkpoint", { 200, "application/json", checkpoint, false });
-        fake->set(consistencyTarget, { 200, "application/json", consistency, false });
-        fake->set(filtered ? filteredTarget : fullTarget, { 200, type, page, false });
+        tamper.serveHead();
+        tamper.fake->set(
+            filtered ? filteredTarget : fullTarget, { 200, syncwire::kBinaryPageType, page, false });
     }
 
-    // Pulls a copy of the replica at `path` through the fake registry; the error (empty code: none), and a
-    // failure must leave the copy exactly as it was.
-    Error pullCopy(bool filtered)
-    {
-        static int n = 0;
-        const QString copy = rig.file(QStringLiteral("bin-copy-%1.ledger").arg(++n));
-        if (!copyLedger(filtered ? filteredPath : fullPath, copy))
-            return makeError("test", QStringLiteral("copy failed"));
-        QMap<QString, QByteArray> before;
-        {
-            auto s = store::LedgerStore::open(copy, store::LedgerStore::Mode::ReadOnly);
-            before = tableDigests(s.value()->db());
-        }
-        auto store = store::LedgerStore::open(copy, store::LedgerStore::Mode::ReadWrite);
-        syncclient::SyncOptions o = rig.options(fake->baseUrl());
-        o.transport.maxAttempts = 2;
-        auto engine
-            = syncclient::SyncEngine::create(*store.value(), filtered ? rig.world.founder : rig.world.pm, o);
-        if (!engine)
-            return engine.error();
-        auto r = engine.value()->pull();
-        Error e = r ? Error {} : r.error();
-        engine.value().reset();
-        if (!r && tableDigests(store.value()->db()) != before)
-            return makeError(
-                "changed", QStringLiteral("the replica changed after: %1").arg(r.error().toString()));
-        if (r && (!r->complete || r->pulled != T - N))
-            return makeError("incomplete", QStringLiteral("the pull did not complete"));
-        return e;
-    }
+    Error pullCopy(bool filtered) { return tamper.pullCopy(filtered, tamper.fakeOptions()); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(rig.build());
-        fullPath = rig.file(QStringLiteral("full.ledger"));
-        filteredPath = rig.file(QStringLiteral("founder.ledger"));
-        // These joins ask the real registry for binary pages (the default).
-        QVERIFY(rig.join(rig.world.pm, fullPath));
-        QVERIFY(rig.join(rig.world.founder, filteredPath));
-        N = store::LedgerStore::open(fullPath, store::LedgerStore::Mode::ReadOnly).value()->logSize().value();
-        std::vector<SignedEntry> more;
-        for (int i = 0; i < 3; ++i)
-            more.push_back(rig.ledger->sign(
-                rig.world.pm2, "sponsor.registered", bodies::sponsor("binary-" + std::to_string(i))));
-        auto sent = submitDirect(rig.options(), rig.world.pm2, more);
-        QVERIFY2(sent, qPrintable(why(sent)));
-        T = N + 3;
+        // The joins ask the real registry for binary pages (the default).
+        QVERIFY(tamper.build());
         auto pm = signedTransport(rig.options(), rig.world.pm);
         auto founder = signedTransport(rig.options(), rig.world.founder);
         QVERIFY(pm && founder);
-        checkpoint = get(*pm.value(), "/v1/checkpoint").body;
-        consistencyTarget = QStringLiteral("/v1/proof/consistency?from=%1&to=%2").arg(N).arg(T).toLatin1();
-        consistency = get(*pm.value(), consistencyTarget).body;
-        const QByteArray json
-            = QStringLiteral("/v1/entries?from=%1&limit=1000&tree_size=%2").arg(N).arg(T).toLatin1();
-        fullTarget = json + "&format=2";
+        fullTarget = tamper.entriesTarget(true);
         filteredTarget = fullTarget; // the filtered replica also stopped at N
         fullBinary = get(*pm.value(), fullTarget);
-        fullJson = get(*pm.value(), json);
+        fullJson = get(*pm.value(), tamper.entriesTarget(false));
         filteredBinary = get(*founder.value(), filteredTarget);
-        filteredJson = get(*founder.value(), json);
-        QVERIFY(!checkpoint.isEmpty() && !consistency.isEmpty() && !fullBinary.body.isEmpty()
-            && !filteredBinary.body.isEmpty() && !fullJson.body.isEmpty() && !filteredJson.body.isEmpty());
-        fake = std::make_unique<fakeregistry::Server>(rig.pki->issue(QStringLiteral("fake")));
-        QVERIFY(fake->port() != 0);
+        filteredJson = get(*founder.value(), tamper.entriesTarget(false));
+        QVERIFY(!fullBinary.body.isEmpty() && !filteredBinary.body.isEmpty() && !fullJson.body.isEmpty()
+            && !filteredJson.body.isEmpty());
     }
 
     void registryServesTheSamePageInBothFormats()
@@ -191,15 +126,15 @@ private slots:
         // The joins of initTestCase went through binary pages: their logs are the registry's, entry by entry.
         auto pm = signedTransport(rig.options(), rig.world.pm);
         QVERIFY(pm);
-        const QByteArray page
-            = get(*pm.value(), QStringLiteral("/v1/entries?from=0&limit=1000&tree_size=%1").arg(T).toLatin1())
-                  .body;
+        const QByteArray page = get(*pm.value(),
+            QStringLiteral("/v1/entries?from=0&limit=1000&tree_size=%1").arg(tamper.T).toLatin1())
+                                    .body;
         auto whole = syncwire::decodePage(page);
         QVERIFY(whole);
-        auto s = store::LedgerStore::open(fullPath, store::LedgerStore::Mode::ReadOnly);
+        auto s = store::LedgerStore::open(tamper.fullPath, store::LedgerStore::Mode::ReadOnly);
         QVERIFY(s);
-        QCOMPARE(s.value()->logSize().value(), N);
-        for (int64_t seq = 0; seq < N; ++seq) {
+        QCOMPARE(s.value()->logSize().value(), tamper.N);
+        for (int64_t seq = 0; seq < tamper.N; ++seq) {
             auto rec = s.value()->readLog(seq);
             QVERIFY(rec);
             QCOMPARE(rec->entry, whole->entries[size_t(seq)].entry.bytes);
@@ -289,15 +224,12 @@ private slots:
     void aRegistryWithoutBinaryPagesIsAskedForJson()
     {
         // An older registry refuses format=2 as an unknown parameter: the pull asks again in JSON.
-        fake->clear();
-        fake->set("/v1/checkpoint", { 200, "application/json", checkpoint, false });
-        fake->set(consistencyTarget, { 200, "application/json", consistency, false });
-        fake->set(fullTarget,
+        tamper.serveHead();
+        tamper.fake->set(fullTarget,
             { 400, "application/json",
                 R"({"error":{"code":"invalid_query","message":"Query parameter format is unknown."}})",
                 false });
-        fake->set(QStringLiteral("/v1/entries?from=%1&limit=1000&tree_size=%2").arg(N).arg(T).toLatin1(),
-            { 200, "application/json", fullJson.body, false });
+        tamper.fake->set(tamper.entriesTarget(false), { 200, "application/json", fullJson.body, false });
         const Error e = pullCopy(false);
         QVERIFY2(e.code.isEmpty(), qPrintable(e.toString()));
     }

@@ -4,9 +4,9 @@
 // into the entry, and a manager checks a file against it. Role boundaries from the wrong side: a reviewer
 // never sees "withdraw", a startup never reaches the Startups page.
 
+#include "desktoptest.h"
 #include "ledger/queries/applications.h"
 #include "ledger/queries/attachments.h"
-#include "portalworld.h"
 #include "tablefit.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
@@ -35,15 +35,11 @@
 using namespace testsupport;
 using namespace portal;
 
-class TestPortalActions : public QObject
+class TestPortalActions : public PortalWorldTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<PortalWorld> m_world;
-
-    std::unique_ptr<PortalContext> open(const QString &key) { return openPortal(*m_world, key); }
-
     static bool selectApplication(StartupPage *page, const QString &id)
     {
         QTableView *view = page->applicationsView();
@@ -80,34 +76,13 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        DialogHooks::setNonInteractive(true);
-    }
-
-    void init()
-    {
-        DialogHooks::clear();
-        m_world = makePortalWorld();
-        QVERIFY(m_world);
-    }
-
-    void cleanup()
-    {
-        DialogHooks::clear();
-        m_world.reset();
-    }
-
     void startupWithdrawsItsApplication()
     {
         const QString appId = QString::fromStdString(m_world->underReview); // startup2's, under review
         auto ctx = open(m_world->founder2Key);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("startup")));
-        auto *page = qobject_cast<StartupPage *>(window.page(QStringLiteral("startup")));
+        auto *page = showPage<StartupPage>(window, QStringLiteral("startup"));
         QVERIFY(page);
         QVERIFY(selectApplication(page, appId));
         QVERIFY(!page->withdrawButton()->isEnabled()); // no reason yet
@@ -135,9 +110,8 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("applications")));
-        auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+        auto *page = showPage<ApplicationsPage>(window, QStringLiteral("applications"));
+        QVERIFY(page);
         QVERIFY(page && page->select(appId));
         auto *panel = window.findChild<ApplicationPanel *>(QStringLiteral("applicationPanel"));
         QVERIFY(panel);
@@ -175,9 +149,8 @@ private slots:
         auto ctx = open(m_world->founderKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("startup")));
-        auto *page = qobject_cast<StartupPage *>(window.page(QStringLiteral("startup")));
+        auto *page = showPage<StartupPage>(window, QStringLiteral("startup"));
+        QVERIFY(page);
         QVERIFY(selectApplication(page, appId));
         page->withdrawReason()->setText(QStringLiteral("changed our minds"));
         QVERIFY(!page->withdrawButton()->isEnabled());
@@ -252,9 +225,7 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("startups")));
-        auto *page = qobject_cast<StartupsPage *>(window.page(QStringLiteral("startups")));
+        auto *page = showPage<StartupsPage>(window, QStringLiteral("startups"));
         QVERIFY(page);
         QAbstractItemModelTester tester(
             page->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -316,9 +287,8 @@ private slots:
             auto ctx = open(m_world->founder2Key);
             QVERIFY(ctx);
             MainWindow window(*ctx);
-            window.show();
-            QVERIFY(window.showPage(QStringLiteral("startup")));
-            auto *page = qobject_cast<StartupPage *>(window.page(QStringLiteral("startup")));
+            auto *page = showPage<StartupPage>(window, QStringLiteral("startup"));
+            QVERIFY(page);
             QSignalSpy attached(page, &StartupPage::attachmentsChanged);
             DialogHooks::setNextFileName(plan);
             window.findChild<QPushButton *>(QStringLiteral("attachFile"))->click(); // in the detail pane
@@ -343,9 +313,8 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("applications")));
-        auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+        auto *page = showPage<ApplicationsPage>(window, QStringLiteral("applications"));
+        QVERIFY(page);
         QVERIFY(page->select(QStringLiteral("app-9")));
         ApplicationPanel *panel = page->panel();
         QVERIFY2(panel->text().contains(QStringLiteral("plan.pdf")), qPrintable(panel->text()));

@@ -3,6 +3,7 @@
 // as windows arrive; and a verify job can be started again from its own finished() signal. The Startups page
 // of the demo fits the default window in both languages with every single-resource balance shown whole.
 
+#include "desktoptest.h"
 #include "tablefit.h"
 #include "ui/core/demosetup.h"
 #include "ui/core/format.h"
@@ -27,6 +28,7 @@
 #include <QTest>
 #include <QThread>
 
+using namespace testsupport;
 using namespace portal;
 
 class TestPortalExplorer : public QObject
@@ -90,9 +92,7 @@ private slots:
         auto ctx = open();
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("explorer")));
-        auto *page = qobject_cast<ExplorerPage *>(window.page(QStringLiteral("explorer")));
+        auto *page = showPage<ExplorerPage>(window, QStringLiteral("explorer"));
         QVERIFY(page);
         QTRY_VERIFY(page->detailText().contains(QStringLiteral("signature verifies")));
         LogModel::setBeforeReadHook([] { QThread::msleep(300); });

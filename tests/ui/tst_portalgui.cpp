@@ -1,11 +1,11 @@
 // The desktop as its users drive it: the real main window on a real ledger file opened with real encrypted
 // key files. Dialogs answer through DialogHooks, so nothing waits for a person.
 
+#include "desktoptest.h"
 #include "ledger/domain/units.h"
 #include "ledger/queries/applications.h"
 #include "ledger/queries/balances.h"
 #include "ledger/replica/outbox.h"
-#include "portalworld.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/signing.h"
@@ -40,35 +40,11 @@
 using namespace testsupport;
 using namespace portal;
 
-class TestPortalGui : public QObject
+class TestPortalGui : public PortalWorldTest
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<PortalWorld> m_world;
-
-    std::unique_ptr<PortalContext> open(const QString &key) { return openPortal(*m_world, key); }
-
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        DialogHooks::setNonInteractive(true);
-    }
-
-    void init()
-    {
-        DialogHooks::clear();
-        m_world = makePortalWorld();
-        QVERIFY(m_world);
-    }
-
-    void cleanup()
-    {
-        DialogHooks::clear();
-        m_world.reset();
-    }
-
     void navigationFollowsTheRole()
     {
         struct Case
@@ -156,9 +132,8 @@ private slots:
             auto ctx = open(m_world->reviewerKey);
             QVERIFY(ctx);
             MainWindow window(*ctx);
-            window.show();
-            QVERIFY(window.showPage(QStringLiteral("reviews")));
-            auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("reviews")));
+            auto *page = showPage<ApplicationsPage>(window, QStringLiteral("reviews"));
+            QVERIFY(page);
             QVERIFY(page->select(appId));
             ApplicationPanel *panel = page->panel();
             auto *sign_ = panel->findChild<QWidget *>(QStringLiteral("signReview"));
@@ -181,9 +156,8 @@ private slots:
             auto ctx = open(m_world->pmKey);
             QVERIFY(ctx);
             MainWindow window(*ctx);
-            window.show();
-            QVERIFY(window.showPage(QStringLiteral("applications")));
-            auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+            auto *page = showPage<ApplicationsPage>(window, QStringLiteral("applications"));
+            QVERIFY(page);
             QVERIFY(page->select(appId));
             ApplicationPanel *panel = page->panel();
             QVERIFY(panel->text().contains(QStringLiteral("total 21")));
@@ -258,9 +232,8 @@ private slots:
             auto ctx = open(m_world->founder2Key);
             QVERIFY(ctx);
             MainWindow window(*ctx);
-            window.show();
-            QVERIFY(window.showPage(QStringLiteral("startup")));
-            auto *page = qobject_cast<StartupPage *>(window.page(QStringLiteral("startup")));
+            auto *page = showPage<StartupPage>(window, QStringLiteral("startup"));
+            QVERIFY(page);
             RowTableModel *balances = page->balancesModel();
             QCOMPARE(balances->rowCount(), 1);
             QCOMPARE(balances->data(balances->index(0, 0)).toString(), QStringLiteral("naver-cloud/b200"));
@@ -273,9 +246,8 @@ private slots:
             auto ctx = open(m_world->pmKey);
             QVERIFY(ctx);
             MainWindow window(*ctx);
-            window.show();
-            QVERIFY(window.showPage(QStringLiteral("grants")));
-            auto *grants = qobject_cast<GrantsPage *>(window.page(QStringLiteral("grants")));
+            auto *grants = showPage<GrantsPage>(window, QStringLiteral("grants"));
+            QVERIFY(grants);
             QVERIFY(grants->select(QStringLiteral("g-2")));
             // Past its expiry the rest of the grant can be expired (offered only then).
             QVERIFY(!window.findChild<QAbstractButton *>(QStringLiteral("expireGrant"))->isEnabled());
@@ -318,9 +290,8 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("applications")));
-        auto *page = qobject_cast<ApplicationsPage *>(window.page(QStringLiteral("applications")));
+        auto *page = showPage<ApplicationsPage>(window, QStringLiteral("applications"));
+        QVERIFY(page);
         QCOMPARE(page->model()->rowCount(), 2);
         QTest::keyClicks(page->search(), QStringLiteral("clinical"));
         QCOMPARE(page->model()->rowCount(), 1);
@@ -402,9 +373,7 @@ private slots:
         auto ctx = open(m_world->reviewerKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("sync")));
-        auto *page = qobject_cast<SyncPage *>(window.page(QStringLiteral("sync")));
+        auto *page = showPage<SyncPage>(window, QStringLiteral("sync"));
         QVERIFY(page);
         QCOMPARE(page->model()->rowCount(), 2);
         QVERIFY2(page->summaryText().startsWith(QStringLiteral("1 waiting for the registry, 1 rejected")),
@@ -475,9 +444,8 @@ private slots:
         auto ctx = open(m_world->reviewerKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("explorer")));
-        auto *page = qobject_cast<ExplorerPage *>(window.page(QStringLiteral("explorer")));
+        auto *page = showPage<ExplorerPage>(window, QStringLiteral("explorer"));
+        QVERIFY(page);
         QVERIFY(page->goTo(2));
         QVERIFY(page->detailText().contains(QStringLiteral("Entry 2")));
         QTRY_VERIFY(page->detailText().contains(QStringLiteral("signature verifies")));

@@ -24,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -121,6 +122,7 @@ class TestPortalSync : public QObject
 
     struct App
     {
+        QString path; // the replica's file
         std::unique_ptr<PortalContext> ctx;
         std::unique_ptr<MainWindow> window;
         SyncPage *page = nullptr;
@@ -129,6 +131,7 @@ class TestPortalSync : public QObject
     static App openApp(const Rig &rig, const QString &path, const QString &keyFile)
     {
         App a;
+        a.path = path;
         auto ctx = PortalContext::open(path, keyFile);
         if (!ctx) {
             qWarning("open: %s", qPrintable(ctx.error().toString()));
@@ -141,6 +144,20 @@ class TestPortalSync : public QObject
         a.window->showPage(QStringLiteral("sync"));
         a.page = qobject_cast<SyncPage *>(a.window->page(QStringLiteral("sync")));
         return a;
+    }
+
+    // The manager's desktop on its own replica (pm.ledger) joined from the rig's registry, which this builds
+    // (with `extra` history); app.page is null when a step failed.
+    static App managerDesktop(Rig &rig, const std::function<void(LedgerFixture &)> &extra = {})
+    {
+        if (!rig.build(extra))
+            return {};
+        const QString path = rig.file(QStringLiteral("pm.ledger"));
+        if (!rig.join(rig.world.pm, path)) {
+            qWarning("the manager's join failed");
+            return {};
+        }
+        return openApp(rig, path, saveKey(rig, rig.world.pm, QStringLiteral("pm")));
     }
 
 private slots:
@@ -158,12 +175,9 @@ private slots:
     void offlineGrantIsPendingThenSyncNowSequencesIt()
     {
         Rig rig;
-        QVERIFY(rig.build(moreHistory));
-        const World &w = rig.world;
-        const QString path = rig.file(QStringLiteral("pm.ledger"));
-        QVERIFY2(rig.join(w.pm, path), "join");
-        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        App app = managerDesktop(rig, moreHistory);
         QVERIFY(app.page);
+        const World &w = rig.world;
         QCOMPARE(app.page->job()->registryUrl(), rig.registry->baseUrl());
         QVERIFY(app.page->stateText().contains(QStringLiteral("Not synced yet")));
 
@@ -309,12 +323,9 @@ private slots:
     void periodicSyncPullsWithoutBeingAsked()
     {
         Rig rig;
-        QVERIFY(rig.build());
-        const World &w = rig.world;
-        const QString path = rig.file(QStringLiteral("pm.ledger"));
-        QVERIFY(rig.join(w.pm, path));
-        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        App app = managerDesktop(rig);
         QVERIFY(app.page);
+        const World &w = rig.world;
         SyncConfig c = quickConfig(rig);
         c.intervalMsOverride = 300;
         // With the key locked, periodic sync waits (it never asks for the passphrase).
@@ -345,11 +356,7 @@ private slots:
     void periodicSyncNeverKeepsTheKeyUnlocked()
     {
         Rig rig;
-        QVERIFY(rig.build());
-        const World &w = rig.world;
-        const QString path = rig.file(QStringLiteral("pm.ledger"));
-        QVERIFY(rig.join(w.pm, path));
-        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        App app = managerDesktop(rig);
         QVERIFY(app.page);
         const int timeoutMs = 3000;
         app.ctx->setKeyTimeoutMs(timeoutMs);
@@ -408,17 +415,81 @@ private slots:
         QCOMPARE(PortalSettings::load().syncIntervalMinutes, 0);
     }
 
+    // The settings dialog takes the pins ledger::replica takes (the replica's endpoint, alliancectl and the
+    // transport), no more and no fewer, says so next to the field as it is typed, and keeps the ledger's
+    // stored form, so what the dialog accepts the replica's writeEndpoint accepts too.
+    void settingsJudgePinsAsTheLedgerDoes_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("stored");
+        const QString a = QString::fromLatin1(QByteArray(32, 'a').toBase64());
+        const QString b = QString::fromLatin1(QByteArray(32, 'b').toBase64());
+        const QString sa = QStringLiteral("sha256//") + a, sb = QStringLiteral("sha256//") + b;
+        QTest::newRow("sha256//base64") << sa << true << sa;
+        QTest::newRow("bare base64") << a << true << sa;
+        QTest::newRow("two pins") << sa + u';' + b << true << sa + u';' + sb;
+        QTest::newRow("spaces and a trailing ;")
+            << QStringLiteral(" %1 ; %2 ;").arg(sa, b) << true << sa + u';' + sb;
+        QTest::newRow("hex of 32 bytes")
+            << QString::fromLatin1(QByteArray(32, 'a').toHex()) << false << QString();
+        QTest::newRow("31 bytes") << QString::fromLatin1(QByteArray(31, 'a').toBase64()) << false
+                                  << QString();
+        QTest::newRow("not base64") << QStringLiteral("sha256//not-a-pin") << false << QString();
+        QTest::newRow("sha1 prefix") << QStringLiteral("sha1//") + a << false << QString();
+        QTest::newRow("one good, one bad") << sa + QStringLiteral(";sha256//abc") << false << QString();
+    }
+
+    void settingsJudgePinsAsTheLedgerDoes()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, accepted);
+        QFETCH(QString, stored);
+        const QString url = QStringLiteral("https://registry.example");
+        // The ledger's own verdict on the same text, as alliancectl join stores it.
+        QCOMPARE(
+            replica::endpointProblem({ url, QString(), replica::normalisedPin(typed.trimmed()) }).isEmpty(),
+            accepted);
+
+        SettingsDialog dialog(PortalSettings {});
+        dialog.setReplica({ url, QString(), QString() }, QStringLiteral("pm.ledger"));
+        dialog.show();
+        auto *pin = dialog.findChild<QLineEdit *>(QStringLiteral("registryPin"));
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("registryPinProblem"));
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(pin && problem && ok);
+        QVERIFY(dialog.problem().isEmpty());
+        QTest::keyClicks(pin, typed);
+        QCOMPARE(dialog.problem().isEmpty(), accepted);
+        QCOMPARE(problem->isVisible(), !accepted);
+        QCOMPARE(ok->isEnabled(), accepted);
+        if (!accepted) {
+            QVERIFY(problem->text().contains(QStringLiteral("sha256//")));
+            pin->clear(); // no pin is acceptable: the message goes as soon as the field changes
+            QVERIFY(!problem->isVisible());
+            QVERIFY(ok->isEnabled());
+            return;
+        }
+        const auto endpoint = dialog.replicaEndpoint();
+        QVERIFY(endpoint);
+        QCOMPARE(endpoint->pin, stored);
+        QCOMPARE(replica::endpointProblem(*endpoint), QString()); // writeEndpoint takes it
+        QCOMPARE(dialog.settings().pin, QString()); // a replica's pin is its own, not the defaults'
+
+        SettingsDialog defaults(PortalSettings {});
+        QTest::keyClicks(defaults.findChild<QLineEdit *>(QStringLiteral("registryPin")), typed);
+        QVERIFY2(defaults.problem().isEmpty(), qPrintable(defaults.problem()));
+        QCOMPARE(defaults.settings().pin, stored);
+    }
+
     // Settings show the open replica's own registry address, CA file and pin and change them (validated)
     // through ledger::replica's endpoint: the registry moved to a new address and the replica follows it.
     void settingsChangeTheOpenReplicasRegistry()
     {
         Rig rig;
-        QVERIFY(rig.build());
-        const World &w = rig.world;
-        const QString path = rig.file(QStringLiteral("pm.ledger"));
-        QVERIFY(rig.join(w.pm, path));
-        App app = openApp(rig, path, saveKey(rig, w.pm, QStringLiteral("pm")));
+        App app = managerDesktop(rig);
         QVERIFY(app.page);
+        const QString &path = app.path;
         SyncJob *job = app.page->job();
         QVERIFY(job->endpoint());
         const QString oldUrl = rig.registry->baseUrl();

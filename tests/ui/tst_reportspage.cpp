@@ -1,8 +1,8 @@
 // The Reports page driven through the real main window on a real ledger: an export lands as a complete file,
 // a cancelled one leaves nothing behind, bad input is refused in words, and roles see only their reports.
+#include "desktoptest.h"
 #include "ledger/reports/csv.h"
 #include "ledger/reports/reports.h"
-#include "portalworld.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/reportjob.h"
@@ -24,28 +24,36 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace testsupport;
 using namespace portal;
 
-class TestReportsPage : public QObject
+class TestReportsPage : public PortalWorldTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<PortalWorld> m_world;
-
-    std::unique_ptr<PortalContext> open(const QString &key) { return openPortal(*m_world, key); }
-
     static ReportsPage *reportsPage(MainWindow &window)
     {
-        if (!window.showPage(QStringLiteral("reports")))
-            return nullptr;
-        return qobject_cast<ReportsPage *>(window.page(QStringLiteral("reports")));
+        return showPage<ReportsPage>(window, QStringLiteral("reports"));
     }
 
     static QPushButton *button(ReportsPage *page, const char *name)
     {
         return page->findChild<QPushButton *>(QLatin1String(name));
+    }
+
+    // Exports the page's report to `path` (the file dialog answers with it) and waits for the export to
+    // end: whether it succeeded, or nullopt when it did not end within a minute.
+    static std::optional<bool> exportTo(ReportsPage *page, const QString &path)
+    {
+        DialogHooks::setNextFileName(path);
+        QSignalSpy done(page, &ReportsPage::exportFinished);
+        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
+        if (done.isEmpty() && !done.wait(60000))
+            return std::nullopt;
+        return done.first().first().toBool();
     }
 
     // Exit code (-1 if it did not run) and standard output.
@@ -58,26 +66,14 @@ private:
         return { p.exitCode(), p.exitCode() == 0 ? p.readAllStandardOutput() : p.readAllStandardError() };
     }
 
-private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        DialogHooks::setNonInteractive(true);
-    }
-
-    void init()
-    {
-        DialogHooks::clear();
-        m_world = makePortalWorld();
-        QVERIFY(m_world);
-    }
-
+protected slots:
     void cleanup()
     {
         ReportJob::setBeforeCommitHook({});
-        DialogHooks::clear();
-        m_world.reset();
+        PortalWorldTest::cleanup();
     }
+
+private slots:
 
     void managerExportsAStatementCsv()
     {
@@ -86,7 +82,6 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
         ReportsPage *page = reportsPage(window);
         QVERIFY(page);
         QVERIFY(page->reportNames().contains(QStringLiteral("statement")));
@@ -104,12 +99,7 @@ private slots:
         startup->setEditText(startup->itemText(entry));
         QCOMPARE(startup->id(), QString::fromStdString(m_world->fixture->world().startup));
         const QString path = out.filePath(QStringLiteral("statement.csv"));
-        DialogHooks::setNextFileName(path);
-        QSignalSpy done(page, &ReportsPage::exportFinished);
-        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
-        QVERIFY(page->running() || done.count() == 1);
-        QVERIFY(done.count() == 1 || done.wait(60000));
-        QCOMPARE(done.first().first().toBool(), true);
+        QCOMPARE(exportTo(page, path), std::optional<bool>(true));
         QVERIFY2(page->statusText().contains(QDir::toNativeSeparators(path)), qPrintable(page->statusText()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -143,7 +133,6 @@ private slots:
         auto ctx = open(m_world->auditorKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
         ReportsPage *page = reportsPage(window);
         QVERIFY(page);
         QVERIFY(page->selectReport(QStringLiteral("utilisation")));
@@ -152,11 +141,7 @@ private slots:
         for (const auto &[format, magic] : cases) {
             QVERIFY(page->selectFormat(format));
             const QString path = out.filePath(QStringLiteral("u.") + QString::fromLatin1(magic.left(2)));
-            DialogHooks::setNextFileName(path);
-            QSignalSpy done(page, &ReportsPage::exportFinished);
-            QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
-            QVERIFY(done.wait(60000));
-            QVERIFY2(done.first().first().toBool(), qPrintable(page->statusText()));
+            QVERIFY2(exportTo(page, path) == true, qPrintable(page->statusText()));
             QFile file(path);
             QVERIFY(file.open(QIODevice::ReadOnly));
             QVERIFY(file.read(magic.size()) == magic);
@@ -170,7 +155,6 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
         ReportsPage *page = reportsPage(window);
         QVERIFY(page);
         QVERIFY(page->selectReport(QStringLiteral("utilisation")));
@@ -209,7 +193,6 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
         ReportsPage *page = reportsPage(window);
         QVERIFY(page);
         QVERIFY(page->selectReport(QStringLiteral("statement")));
@@ -220,11 +203,7 @@ private slots:
         page->findChild<IdPicker *>(QStringLiteral("reportStartup"))
             ->setEditText(QStringLiteral("st-nobody"));
         const QString path = out.filePath(QStringLiteral("x.csv"));
-        DialogHooks::setNextFileName(path);
-        QSignalSpy done(page, &ReportsPage::exportFinished);
-        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
-        QVERIFY(done.wait(60000));
-        QCOMPARE(done.first().first().toBool(), false);
+        QCOMPARE(exportTo(page, path), std::optional<bool>(false));
         QVERIFY2(
             page->statusText().contains(QStringLiteral("No such startup")), qPrintable(page->statusText()));
         QVERIFY(!QFile::exists(path));
@@ -237,7 +216,6 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
         ReportsPage *page = reportsPage(window);
         QVERIFY(page);
         QStringList all;
@@ -278,7 +256,6 @@ private slots:
         auto ctx = open(m_world->pmKey);
         QVERIFY(ctx);
         MainWindow window(*ctx);
-        window.show();
         ReportsPage *page = reportsPage(window);
         QVERIFY(page);
         QVERIFY(page->selectReport(QStringLiteral("journal")));
@@ -288,11 +265,7 @@ private slots:
         sponsor->setEditText(sponsor->itemText(entry));
         QCOMPARE(sponsor->id(), QString::fromStdString(w.sponsor));
         const QString path = out.filePath(QStringLiteral("page.journal"));
-        DialogHooks::setNextFileName(path);
-        QSignalSpy done(page, &ReportsPage::exportFinished);
-        QTest::mouseClick(button(page, "reportExport"), Qt::LeftButton);
-        QVERIFY(done.count() == 1 || done.wait(60000));
-        QVERIFY2(done.first().first().toBool(), qPrintable(page->statusText()));
+        QVERIFY2(exportTo(page, path) == true, qPrintable(page->statusText()));
 
         const QString cliPath = out.filePath(QStringLiteral("cli.journal"));
         const auto ctl
@@ -314,41 +287,46 @@ private slots:
         QVERIFY2(!fromPage.second.contains("kvc-b200"), fromPage.second.constData());
     }
 
-    void rolesSeeOnlyTheirReports()
+    void aReviewerHasNoReports()
     {
-        {
-            auto ctx = open(m_world->reviewerKey);
-            QVERIFY(ctx);
-            MainWindow window(*ctx);
-            QVERIFY(!window.pageKeys().contains(QStringLiteral("reports")));
-            QVERIFY(!window.showPage(QStringLiteral("reports")));
-        }
-        {
-            auto ctx = open(m_world->sponsorKey);
-            QVERIFY(ctx);
-            MainWindow window(*ctx);
-            window.show();
-            ReportsPage *page = reportsPage(window);
-            QVERIFY(page);
-            QCOMPARE(page->reportNames(), QStringList { QStringLiteral("utilisation") });
-            auto *sponsor = page->findChild<IdPicker *>(QStringLiteral("reportSponsor"));
-            QVERIFY(sponsor->locked() && !sponsor->isEnabled());
-            QCOMPARE(sponsor->count(), 1);
-            QCOMPARE(sponsor->id(), QString::fromStdString(ctx->member()->sponsor));
-        }
-        {
-            auto ctx = open(m_world->founderKey);
-            QVERIFY(ctx);
-            MainWindow window(*ctx);
-            window.show();
-            ReportsPage *page = reportsPage(window);
-            QVERIFY(page);
-            QCOMPARE(page->reportNames(), QStringList { QStringLiteral("statement") });
-            auto *startup = page->findChild<IdPicker *>(QStringLiteral("reportStartup"));
-            QVERIFY(startup->locked() && !startup->isEnabled());
-            QCOMPARE(startup->count(), 1);
-            QCOMPARE(startup->id(), QString::fromStdString(ctx->member()->startup));
-        }
+        auto ctx = open(m_world->reviewerKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        QVERIFY(!window.pageKeys().contains(QStringLiteral("reports")));
+        QVERIFY(!reportsPage(window));
+    }
+
+    // A sponsor and a founder each see the one report about themselves, its picker locked on them.
+    void lockedRolesSeeOnlyTheirOwnReport_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("report");
+        QTest::addColumn<QString>("picker");
+        QTest::newRow("sponsor") << "sponsor"
+                                 << "utilisation"
+                                 << "reportSponsor";
+        QTest::newRow("founder") << "founder"
+                                 << "statement"
+                                 << "reportStartup";
+    }
+    void lockedRolesSeeOnlyTheirOwnReport()
+    {
+        QFETCH(QString, role);
+        QFETCH(QString, report);
+        QFETCH(QString, picker);
+        const bool sponsor = role == u"sponsor";
+        auto ctx = open(sponsor ? m_world->sponsorKey : m_world->founderKey);
+        QVERIFY(ctx);
+        MainWindow window(*ctx);
+        ReportsPage *page = reportsPage(window);
+        QVERIFY(page);
+        QCOMPARE(page->reportNames(), QStringList { report });
+        auto *own = page->findChild<IdPicker *>(picker);
+        QVERIFY(own);
+        QVERIFY(own->locked() && !own->isEnabled());
+        QCOMPARE(own->count(), 1);
+        QCOMPARE(
+            own->id(), QString::fromStdString(sponsor ? ctx->member()->sponsor : ctx->member()->startup));
     }
 };
 

@@ -4,9 +4,9 @@
 #include "ledger/reports/journal.h"
 #include "ledger/reports/reports.h"
 #include "ledger/store/ledgerstore.h"
+#include "ui/core/workerthread.h"
 #include "ui/render/reportrender.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QMetaObject>
@@ -59,11 +59,8 @@ ReportJob::ReportJob(QString ledgerPath, QObject *parent)
 
 ReportJob::~ReportJob()
 {
-    if (m_thread) {
-        m_cancel.store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_cancel.store(true);
+    endWorker(m_thread);
 }
 
 bool ReportJob::running() const
@@ -77,26 +74,13 @@ void ReportJob::start(const QString &report, const ledger::reports::ReportOption
     if (m_busy)
         return;
     // The previous worker has delivered its result, so at most its thread's teardown is left to wait for.
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    endWorker(m_thread);
     m_busy = true;
     m_cancel.store(false);
     QPointer<ReportJob> self(this);
     const QString ledgerPath = m_ledgerPath;
     m_thread = QThread::create([self, ledgerPath, report, options, format, outPath, this] {
-        QElapsedTimer sinceLast;
-        sinceLast.start();
-        // Progress at most every 50 ms, so the UI thread's queue is never flooded.
-        const ledger::reports::ProgressFn progress = [&](int64_t done, int64_t total) {
-            if (sinceLast.elapsed() >= 50 || done == total) {
-                sinceLast.restart();
-                QMetaObject::invokeMethod(
-                    this, "progress", Qt::QueuedConnection, Q_ARG(qint64, done), Q_ARG(qint64, total));
-            }
-            return !m_cancel.load();
-        };
+        const ledger::reports::ProgressFn progress = ThrottledProgress(this, m_cancel);
         const QString temp = tempPathFor(outPath);
         auto run = [&]() -> ledger::Result<void> {
             auto store

@@ -6,6 +6,7 @@
 #include "ui/core/portalcontext.h"
 #include "ui/core/portalsettings.h"
 #include "ui/core/signing.h"
+#include "ui/core/workerthread.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -109,11 +110,8 @@ SyncJob::SyncJob(PortalContext &ctx)
 
 SyncJob::~SyncJob()
 {
-    if (m_thread) {
-        m_cancel.store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_cancel.store(true);
+    endWorker(m_thread);
 }
 
 QString SyncJob::lastSyncKey() const
@@ -313,11 +311,7 @@ bool SyncJob::start(const ledger::crypto::PrivateKey &key)
 
 void SyncJob::onFinished(const SyncOutcome &outcome)
 {
-    if (m_thread) {
-        m_thread->wait(); // it only has to return from its lambda
-        delete m_thread;
-        m_thread = nullptr;
-    }
+    endWorker(m_thread); // it only has to return from its lambda
     m_last = outcome;
     const int intervalMs = m_config.intervalMs();
     switch (outcome.kind) {

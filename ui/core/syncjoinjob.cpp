@@ -4,6 +4,7 @@
 #include "ledger/replica/endpoint.h"
 #include "ledger/store/ledgerstore.h"
 #include "ui/core/syncjob.h"
+#include "ui/core/workerthread.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,11 +23,8 @@ SyncJoinJob::SyncJoinJob(QObject *parent)
 
 SyncJoinJob::~SyncJoinJob()
 {
-    if (m_thread) {
-        m_cancel.store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_cancel.store(true);
+    endWorker(m_thread);
 }
 
 bool SyncJoinJob::running() const
@@ -38,8 +36,7 @@ bool SyncJoinJob::start(const JoinRequest &request)
 {
     if (running())
         return false;
-    delete m_thread;
-    m_thread = nullptr;
+    endWorker(m_thread); // finished: only its teardown is left
     m_cancel.store(false);
     QPointer<SyncJoinJob> self(this);
     m_thread = QThread::create([self, this, request] {

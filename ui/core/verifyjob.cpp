@@ -1,8 +1,8 @@
 #include "ui/core/verifyjob.h"
 
 #include "ledger/store/ledgerstore.h"
+#include "ui/core/workerthread.h"
 
-#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QPointer>
 #include <QThread>
@@ -19,11 +19,8 @@ VerifyJob::VerifyJob(QString ledgerPath, bool quick, QObject *parent)
 
 VerifyJob::~VerifyJob()
 {
-    if (m_thread) {
-        m_cancel.store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_cancel.store(true);
+    endWorker(m_thread);
 }
 
 void VerifyJob::start()
@@ -31,10 +28,7 @@ void VerifyJob::start()
     if (m_busy)
         return;
     // The previous worker has delivered its result, so at most its thread's teardown is left to wait for.
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    endWorker(m_thread);
     m_busy = true;
     m_cancel.store(false);
     QPointer<VerifyJob> self(this);
@@ -50,17 +44,7 @@ void VerifyJob::start()
         } else {
             ledger::VerifyOptions options;
             options.quick = quick;
-            QElapsedTimer sinceLast;
-            sinceLast.start();
-            // Progress at most every 50 ms, so the UI thread's queue is never flooded.
-            options.progress = [&](int64_t done, int64_t total) {
-                if (sinceLast.elapsed() >= 50 || done == total) {
-                    sinceLast.restart();
-                    QMetaObject::invokeMethod(
-                        this, "progress", Qt::QueuedConnection, Q_ARG(qint64, done), Q_ARG(qint64, total));
-                }
-                return !m_cancel.load();
-            };
+            options.progress = ThrottledProgress(this, m_cancel);
             auto result = ledger::verifyLedger(*store.value(), options);
             if (result) {
                 ok = true;

@@ -242,7 +242,7 @@ void FirstRunDialog::validateJoin()
         problem = tr("The registry address must be https://HOST[:PORT], e.g. https://registry.example.");
     else if (!m_joinCa->text().trimmed().isEmpty() && !QFileInfo::exists(m_joinCa->text().trimmed()))
         problem = tr("There is no CA file at this path.");
-    else if (!validPin(m_joinPin->text().trimmed()))
+    else if (!validPin(m_joinPin->text()))
         problem = tr("A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's "
                      "public key.");
     else if (!key.isEmpty() && !QFileInfo::exists(key))
@@ -265,7 +265,7 @@ void FirstRunDialog::startJoin()
     if (request.registryUrl.endsWith(QLatin1Char('/')))
         request.registryUrl.chop(1);
     request.caFile = m_joinCa->text().trimmed();
-    request.pin = m_joinPin->text().trimmed();
+    request.pin = storedPin(m_joinPin->text());
     request.keyFile = m_joinKey->text().trimmed();
     request.passphrase = m_joinPass->text().toUtf8();
     request.transport = m_joinTransport;
@@ -294,7 +294,7 @@ void FirstRunDialog::onJoinFinished(const JoinOutcome &outcome)
     PortalSettings s = PortalSettings::load();
     s.registryUrl = m_joinUrl->text().trimmed();
     s.caFile = m_joinCa->text().trimmed();
-    s.pin = m_joinPin->text().trimmed();
+    s.pin = storedPin(m_joinPin->text());
     s.save();
     m_joinStatus->setText(tr("Joined: %L1 entries fetched and verified.").arg(outcome.report.pulled));
     m_joinPass->clear();

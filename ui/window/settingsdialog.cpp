@@ -1,6 +1,7 @@
 #include "ui/window/settingsdialog.h"
 
 #include "ui/core/dialoghooks.h"
+#include "ui/pages/pagewidgets.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,15 +18,6 @@
 namespace portal {
 
 namespace {
-
-QLabel *problemLabel(QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setStyleSheet(QStringLiteral("color: #b01c1c;"));
-    l->setWordWrap(true);
-    l->hide();
-    return l;
-}
 
 QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
 {
@@ -48,21 +40,17 @@ QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
 
 } // namespace
 
-bool validPin(const QString &pin)
+bool validPin(const QString &typed)
 {
-    if (pin.isEmpty())
-        return true;
-    // Several pins may be given, separated by ';' (a key roll-over).
-    for (QString p : pin.split(QLatin1Char(';'))) {
-        p = p.trimmed();
-        if (p.startsWith(u"sha256//"))
-            p = p.mid(8);
-        const auto raw
-            = QByteArray::fromBase64Encoding(p.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!raw || raw.decoded.size() != 32)
-            return false;
-    }
-    return true;
+    // endpointProblem judges the address before the pin: one that passes leaves only the pin judged.
+    const ledger::replica::Endpoint pinOnly { QStringLiteral("https://registry.invalid"), QString(),
+        storedPin(typed) };
+    return ledger::replica::endpointProblem(pinOnly).isEmpty();
+}
+
+QString storedPin(const QString &typed)
+{
+    return ledger::replica::normalisedPin(typed.trimmed());
 }
 
 SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
@@ -100,6 +88,7 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     m_pin->setObjectName(QStringLiteral("registryPin"));
     m_pin->setPlaceholderText(QStringLiteral("sha256//…"));
     m_pinProblem = problemLabel(this);
+    m_pinProblem->setObjectName(QStringLiteral("registryPinProblem"));
     form->addRow(tr("Pinned key (optional):"), m_pin);
     form->addRow(QString(), m_pinProblem);
     m_interval = new QSpinBox(this);
@@ -146,7 +135,7 @@ std::optional<ledger::replica::Endpoint> SettingsDialog::replicaEndpoint() const
     if (!m_replica)
         return std::nullopt;
     return ledger::replica::Endpoint { m_registry->text().trimmed(), m_ca->text().trimmed(),
-        m_pin->text().trimmed() };
+        storedPin(m_pin->text()) };
 }
 
 PortalSettings SettingsDialog::settings() const
@@ -156,7 +145,7 @@ PortalSettings SettingsDialog::settings() const
     if (!m_replica) {
         s.registryUrl = m_registry->text().trimmed();
         s.caFile = m_ca->text().trimmed();
-        s.pin = m_pin->text().trimmed();
+        s.pin = storedPin(m_pin->text());
     }
     s.syncIntervalMinutes = m_interval->value();
     s.language = m_language->currentData().toString();
@@ -174,27 +163,23 @@ QString SettingsDialog::problem() const
 
 void SettingsDialog::validate()
 {
-    auto show = [](QLabel *label, const QString &text) {
-        label->setText(text);
-        label->setVisible(!text.isEmpty());
-    };
     const QString key = m_key->text().trimmed();
-    show(m_keyProblem,
+    showProblem(m_keyProblem,
         key.isEmpty() || (QFileInfo::exists(key) && QFileInfo::exists(key + QStringLiteral(".pub")))
             ? QString()
             : tr("There is no key file (with its .pub beside it) at this path."));
     const QString url = m_registry->text().trimmed();
     const QUrl parsed(url, QUrl::StrictMode);
-    show(m_registryProblem,
+    showProblem(m_registryProblem,
         (url.isEmpty() && !m_replica)
                 || (parsed.isValid() && parsed.scheme() == u"https" && !parsed.host().isEmpty())
             ? QString()
             : tr("The registry address must be an https:// address, e.g. https://registry.example."));
     const QString ca = m_ca->text().trimmed();
-    show(m_caProblem,
+    showProblem(m_caProblem,
         ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));
-    show(m_pinProblem,
-        validPin(m_pin->text().trimmed())
+    showProblem(m_pinProblem,
+        validPin(m_pin->text())
             ? QString()
             : tr("A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public "
                  "key."));

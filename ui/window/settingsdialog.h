@@ -1,7 +1,7 @@
 #pragma once
 // Settings: identity (the key file the ledger is opened with), registry address, CA file and pinned key
 // (used by join and sync), the sync interval, and the language. Fields are validated as typed (https only;
-// the CA file must exist; a pin is sha256//<base64 of 32 bytes>).
+// the CA file must exist; a pin as the ledger's replica endpoint accepts it).
 
 #include "ledger/replica/endpoint.h"
 #include "ui/core/portalsettings.h"
@@ -18,8 +18,12 @@ class QSpinBox;
 
 namespace portal {
 
-// True for an empty pin or one (or several, ';'-separated) "sha256//<base64 of 32 bytes>".
-bool validPin(const QString &pin);
+// A pin as typed is judged and stored as the ledger does it (replica::normalisedPin, then the check
+// replica::writeEndpoint makes), so the desktop, alliancectl and the transport accept the same pins:
+// "sha256//<base64 of 32 bytes>" or the bare base64, several ';'-separated; empty is no pin.
+bool validPin(const QString &typed);
+// The stored form ("sha256//<base64>[;...]") of a pin as typed.
+QString storedPin(const QString &typed);
 
 class SettingsDialog : public QDialog
 {
