@@ -45,21 +45,22 @@ QList<QCommandLineOption> connectionOptions(bool registryRequired)
 {
     return {
         opt("registry",
-            registryRequired
-                ? "The registry's address, https://HOST[:PORT]."
-                : "The registry's address, https://HOST[:PORT] (default: the one this ledger is bound to).",
+            registryRequired ? "The registry's address, https://HOST[:PORT]."
+                             : "The registry's address, https://HOST[:PORT] (default: the one this ledger is "
+                               "bound to; given, a successful sync binds it to this one).",
             "URL"),
         opt("ca",
             registryRequired
                 ? "Trust this PEM CA file for the registry's certificate (instead of the system's)."
-                : "Trust this PEM CA file for the registry's certificate (default: the one the replica was "
-                  "joined with, else the system's).",
+                : "Trust this PEM CA file for the registry's certificate (default: the one stored for the "
+                  "replica's registry, else the system's; given, a successful sync stores it).",
             "FILE"),
         opt("pin",
             registryRequired
                 ? "Also require the registry's public key to have this SHA-256 (base64, or sha256//base64)."
                 : "Also require the registry's public key to have this SHA-256 (base64, or sha256//base64; "
-                  "default: the pin the replica was joined with).",
+                  "default: the pin stored for the replica's registry; given, a successful sync stores "
+                  "it).",
             "SHA256"),
         opt("timeout", "Give up on one request after this many seconds (default 120).", "SECONDS"),
         opt("retries", "Attempts per request on network errors and 429/503 (default 5).", "N"),
@@ -123,6 +124,47 @@ void printRejections(const std::vector<replica::OutboxItem> &items)
 }
 
 // ---- sync -----------------------------------------------------------------------------------------------
+
+// The endpoint a transport reached the registry with, in its stored form. The CA file is kept as an absolute
+// path: a later sync may run from another directory.
+replica::Endpoint endpointOf(const syncclient::TransportOptions &transport)
+{
+    return { transport.baseUrl,
+        transport.caFile.isEmpty() ? QString() : QFileInfo(transport.caFile).absoluteFilePath(),
+        replica::normalisedPin(transport.pinnedKey) };
+}
+
+bool sameEndpoint(const replica::Endpoint &a, const replica::Endpoint &b)
+{
+    return a.registryUrl == b.registryUrl && a.caFile == b.caFile && a.pin == b.pin;
+}
+
+// After a successful sync given --registry, --ca or --pin, the replica keeps what worked (the address, CA
+// file and pin this sync used) for the next plain `sync`, as the desktop's settings would. Only then: a
+// refused CA or pin fails the sync before this, so it never replaces a working one.
+void rememberEndpoint(
+    Invocation &inv, ledger::store::LedgerStore &store, const syncclient::TransportOptions &t)
+{
+    if (!inv.isSet(QStringLiteral("registry")) && !inv.isSet(QStringLiteral("ca"))
+        && !inv.isSet(QStringLiteral("pin")))
+        return;
+    const replica::Endpoint used = endpointOf(t);
+    auto stored = replica::readEndpoint(store);
+    if (stored && stored.value() && sameEndpoint(*stored.value(), used))
+        return;
+    auto written = stored ? replica::writeEndpoint(store, used) : ledger::Result<void>(stored.error());
+    if (!written) {
+        err(QStringLiteral("sync: the registry's address, CA file and pin were not stored (give them to each "
+                           "sync): %1")
+                .arg(written.error().message));
+        return;
+    }
+    out(QStringLiteral("Stored for later syncs: %1, %2, %3.")
+            .arg(used.registryUrl,
+                used.caFile.isEmpty() ? QStringLiteral("the system's CAs")
+                                      : QStringLiteral("CA file %1").arg(used.caFile),
+                used.pin.isEmpty() ? QStringLiteral("no pin") : QStringLiteral("pin %1").arg(used.pin)));
+}
 
 // A replica's own registry is trusted as it was when joined (its CA file and pin, see storeEndpoint) unless
 // --ca or --pin say otherwise.
@@ -204,6 +246,7 @@ int runSync(Invocation &inv)
         out(QStringLiteral("%1 is now a replica of %2: new entries are queued in the outbox and sequenced by "
                            "the registry.")
                 .arg(store.path(), url));
+    rememberEndpoint(inv, store, options.transport);
     if (!pullOnly) {
         out(QStringLiteral("Pushed %1 entries: %2 sequenced, %3 rejected.")
                 .arg(r.pushed)
@@ -240,12 +283,10 @@ int runSync(Invocation &inv)
 // ---- join -----------------------------------------------------------------------------------------------
 
 // The new replica remembers how it reached its registry (as the desktop's join does), so a later sync needs
-// neither --registry nor --ca nor --pin. The CA file is kept as an absolute path: sync may run elsewhere.
+// neither --registry nor --ca nor --pin.
 void storeEndpoint(const QString &path, const syncclient::TransportOptions &transport)
 {
-    const replica::Endpoint endpoint { transport.baseUrl,
-        transport.caFile.isEmpty() ? QString() : QFileInfo(transport.caFile).absoluteFilePath(),
-        replica::normalisedPin(transport.pinnedKey) };
+    const replica::Endpoint endpoint = endpointOf(transport);
     auto store = ledger::store::LedgerStore::open(path, ledger::store::LedgerStore::Mode::ReadWrite);
     auto written
         = store ? replica::writeEndpoint(*store.value(), endpoint) : ledger::Result<void>(store.error());
@@ -388,7 +429,10 @@ void addSyncVerbs(std::vector<Verb> &verbs)
                 "consistent with the last one verified here (else: a fork alarm, exit 3, nothing changed), "
                 "and applies the new entries page by page after checking every signature and proof. An "
                 "interrupted sync resumes where it stopped. A standalone ledger given --registry becomes "
-                "the registry's replica. Requests are signed with --key."),
+                "the registry's replica. Requests are signed with --key. The registry's address, CA file "
+                "and pin stored in the replica (by join) are used unless --registry, --ca or --pin are "
+                "given; given, and the sync succeeds, they replace the stored ones for later syncs (a "
+                "failed sync changes nothing stored)."),
             [] {
                 auto o = connectionOptions(false);
                 o << opt("push-only", "Only send the outbox.") << opt("pull-only", "Only fetch new entries.")

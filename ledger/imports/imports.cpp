@@ -213,17 +213,12 @@ Result<std::unordered_map<std::string, std::vector<std::string>>> grantsByStartu
     auto st = db.prepare("SELECT startup, resource, id FROM grants ORDER BY expires_at, id");
     if (!st)
         return st.error();
-    for (;;) {
-        auto more = st->step();
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        std::string key(st->textView(0));
+    LEDGER_TRY(st->eachRow([&](const sql::Statement &row) {
+        std::string key(row.textView(0));
         key += '\n';
-        key += st->textView(1);
-        out[key].emplace_back(st->textView(2));
-    }
+        key += row.textView(1);
+        out[key].emplace_back(row.textView(2));
+    }));
     return out;
 }
 

@@ -38,14 +38,7 @@ Result<std::vector<OutboxItem>> collect(sql::Statement &s)
 {
     std::vector<OutboxItem> items;
     sql::ResetGuard guard(s);
-    for (;;) {
-        auto row = s.step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        items.push_back(readRow(s));
-    }
+    LEDGER_TRY(s.eachRow([&](const sql::Statement &row) { items.push_back(readRow(row)); }));
     return items;
 }
 

@@ -133,15 +133,10 @@ Result<void> dropLogIndexes(store::LedgerStore &store)
                                        "tbl_name = 'log' AND sql IS NOT NULL ORDER BY name");
         if (!stmt)
             return stmt.error();
-        for (;;) {
-            auto row = stmt->step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            names.emplace_back(stmt->textView(0));
-            creates.append(stmt->textView(1).data(), qsizetype(stmt->textView(1).size())).append(";\n");
-        }
+        LEDGER_TRY(stmt->eachRow([&](const sql::Statement &row) {
+            names.emplace_back(row.textView(0));
+            creates.append(row.textView(1).data(), qsizetype(row.textView(1).size())).append(";\n");
+        }));
     } // finalised before the indexes are dropped
     LEDGER_TRY(store.setMeta(kDeferredIndexesKey, creates));
     for (const std::string &name : names) {

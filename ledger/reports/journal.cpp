@@ -169,18 +169,13 @@ Result<JournalStats> writeJournal(
             return st.error();
         st->bind(1, from).bind(3, startupFilter).bind(4, sponsorFilter);
         std::map<std::pair<std::string, std::string>, int64_t> opening; // (journal account, resource)
-        for (;;) {
-            auto more = st->step();
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            const std::string fromAccount(st->textView(0)), toAccount(st->textView(1)),
-                grant(st->textView(2)), resource(st->textView(3));
-            const int64_t amount = st->int64(4);
+        LEDGER_TRY(eachRow(*st, [&](const sql::Statement &row) {
+            const std::string fromAccount(row.textView(0)), toAccount(row.textView(1)),
+                grant(row.textView(2)), resource(row.textView(3));
+            const int64_t amount = row.int64(4);
             opening[{ accounts.name(toAccount, grant), resource }] += amount;
             opening[{ accounts.name(fromAccount, grant), resource }] -= amount;
-        }
+        }));
         bool any = false;
         for (const auto &[key, amount] : opening)
             any = any || amount != 0;

@@ -18,29 +18,14 @@
 #include <QSet>
 #include <QtTest>
 
-#include <sys/stat.h>
-
 #include <memory>
 
 using namespace ledger;
 
 namespace {
 
-mode_t modeOf(const QString &path)
-{
-    struct stat st = {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return mode_t(-1);
-    return st.st_mode & 07777;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using testsupport::modeOf;
+using testsupport::readAll;
 
 struct Row
 {

@@ -18,21 +18,8 @@ namespace {
 
 const QByteArray kPass = QByteArrayLiteral("correct horse battery staple");
 
-mode_t modeOf(const QString &path)
-{
-    struct stat st = {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return mode_t(-1);
-    return st.st_mode & 07777;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using testsupport::modeOf;
+using testsupport::readAll;
 
 bool writeRaw(const QString &path, const QByteArray &data, mode_t mode = 0600)
 {

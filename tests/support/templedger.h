@@ -1,8 +1,12 @@
 #pragma once
-// Helpers shared by the test binaries: a scratch directory that lives as long as the test object.
+// Helpers shared by the test binaries: a scratch directory that lives as long as the test object, and the
+// two looks at a file that tests of written files make.
 
+#include <QByteArray>
 #include <QString>
 #include <QTemporaryDir>
+
+#include <sys/types.h>
 
 namespace testsupport {
 
@@ -17,5 +21,10 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// The file's bytes; empty when it cannot be read.
+QByteArray readAll(const QString &path);
+// The file's permission bits (st_mode & 07777); mode_t(-1) when it cannot be stat'ed.
+mode_t modeOf(const QString &path);
 
 } // namespace testsupport

@@ -48,6 +48,23 @@ Run ctl(const QStringList &args)
     return r;
 }
 
+// The endpoint stored in the replica at `path` (empty when none could be read: the caller's QCOMPAREs fail).
+replica::Endpoint storedEndpoint(const QString &path)
+{
+    auto store = store::LedgerStore::open(path, store::LedgerStore::Mode::ReadOnly);
+    if (!store)
+        return {};
+    auto endpoint = replica::readEndpoint(*store.value());
+    return endpoint && endpoint.value() ? *endpoint.value() : replica::Endpoint {};
+}
+
+void compareEndpoints(const replica::Endpoint &actual, const replica::Endpoint &expected)
+{
+    QCOMPARE(actual.registryUrl, expected.registryUrl);
+    QCOMPARE(actual.caFile, expected.caFile);
+    QCOMPARE(actual.pin, expected.pin);
+}
+
 } // namespace
 
 class TestSyncCli : public QObject
@@ -98,13 +115,10 @@ private slots:
         // Each replica remembers how it reached the registry, as the desktop's join does.
         for (const auto &[path, storedPin] :
             { std::pair { a, QString() }, std::pair { b, QString::fromLatin1(rig.server.pin) } }) {
-            auto store = store::LedgerStore::open(path, store::LedgerStore::Mode::ReadOnly);
-            QVERIFY(store.ok());
-            auto endpoint = replica::readEndpoint(*store.value());
-            QVERIFY(endpoint.ok() && endpoint.value());
-            QCOMPARE(endpoint.value()->registryUrl, url);
-            QCOMPARE(endpoint.value()->caFile, QFileInfo(rig.pki->caFile()).absoluteFilePath());
-            QCOMPARE(endpoint.value()->pin, storedPin);
+            compareEndpoints(
+                storedEndpoint(path), { url, QFileInfo(rig.pki->caFile()).absoluteFilePath(), storedPin });
+            if (QTest::currentTestFailed())
+                return;
         }
         // Offline, both grant from the small pool.
         for (const auto &[path, key, app] :
@@ -131,6 +145,7 @@ private slots:
             QStringList { QStringLiteral("sync"), QStringLiteral("--ca"), other.caFile() } + as(a, pmKey));
         QCOMPARE(refused.code, 4);
         QVERIFY2(refused.err.contains(QStringLiteral("TLS")), qPrintable(refused.all()));
+        QCOMPARE(storedEndpoint(a).caFile, QFileInfo(rig.pki->caFile()).absoluteFilePath());
         // --pin for one sync wins over the stored pin: a wrong one is refused.
         Run wrongPin = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--pin"),
                                QString::fromLatin1(QByteArray(32, 'x').toBase64()) }
@@ -163,6 +178,89 @@ private slots:
                 pool[QStringLiteral("balance_milli")].toInteger(), qint64(kSmallPoolAmount - kGrantAmount));
             QCOMPARE(pool[QStringLiteral("granted_milli")].toInteger(), qint64(kGrantAmount));
         }
+    }
+
+    // The registry moves (a new address, a new server key, its CA file handed out again): a sync given
+    // --registry, --ca and --pin that succeeds stores them, so the next plain sync goes to the new place; a
+    // sync whose CA or pin is refused stores nothing.
+    void explicitEndpointIsStoredAfterSuccess()
+    {
+        Rig rig;
+        QVERIFY(rig.build());
+        const QString pmKey = rig.file(QStringLiteral("pm.key"));
+        QVERIFY(crypto::saveKeyFile(rig.world.pm, pmKey, "test passphrase", crypto::KdfCost::Fast));
+        const QString a = rig.file(QStringLiteral("a.ledger"));
+        const QString ca1 = rig.file(QStringLiteral("ca1.pem")), ca2 = rig.file(QStringLiteral("ca2.pem"));
+        QVERIFY(QFile::copy(rig.pki->caFile(), ca1) && QFile::copy(rig.pki->caFile(), ca2));
+        const QStringList as { QStringLiteral("--ledger"), a, QStringLiteral("--key"), pmKey,
+            QStringLiteral("--passphrase-file"), rig.passFile };
+        const QString url1 = rig.registry->baseUrl(), pin1 = QString::fromLatin1(rig.server.pin);
+        Run j = ctl(QStringList { QStringLiteral("join"), QStringLiteral("--registry"), url1,
+                        QStringLiteral("--ca"), ca1, QStringLiteral("--pin"), pin1 }
+            + as);
+        QVERIFY2(j.code == 0, qPrintable(j.all()));
+        const replica::Endpoint joined { url1, QFileInfo(ca1).absoluteFilePath(), pin1 };
+        compareEndpoints(storedEndpoint(a), joined);
+        if (QTest::currentTestFailed())
+            return;
+
+        // A plain sync with the stored endpoint stores nothing new.
+        Run same = ctl(QStringList { QStringLiteral("sync") } + as);
+        QVERIFY2(same.code == 0, qPrintable(same.all()));
+        QVERIFY2(!same.out.contains(QStringLiteral("Stored for later syncs")), qPrintable(same.all()));
+
+        const IssuedCert server2 = rig.pki->issue(QStringLiteral("server2"));
+        QVERIFY(server2.ok);
+        QVERIFY(server2.pin != rig.server.pin);
+        QVERIFY(rig.start(server2));
+        const QString url2 = rig.registry->baseUrl();
+        QVERIFY(url2 != url1);
+        // Typed without its sha256// prefix; stored in the normalised form.
+        const QString pin2 = QString::fromLatin1(server2.pin).mid(int(strlen("sha256//")));
+        const QStringList fast { QStringLiteral("--retries"), QStringLiteral("1") };
+
+        // Refused: the old pin, then a CA that did not issue the certificate. Nothing stored either time.
+        Run wrongPin = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--registry"), url2,
+                               QStringLiteral("--ca"), ca2, QStringLiteral("--pin"), pin1 }
+            + fast + as);
+        QCOMPARE(wrongPin.code, 4);
+        compareEndpoints(storedEndpoint(a), joined);
+        QVERIFY(QDir().mkpath(rig.file(QStringLiteral("other"))));
+        TestPki other(rig.file(QStringLiteral("other")), QStringLiteral("Other CA"));
+        QVERIFY(other.ok());
+        Run wrongCa = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--registry"), url2,
+                              QStringLiteral("--ca"), other.caFile(), QStringLiteral("--pin"), pin2 }
+            + fast + as);
+        QCOMPARE(wrongCa.code, 4);
+        QVERIFY2(wrongCa.err.contains(QStringLiteral("TLS")), qPrintable(wrongCa.all()));
+        compareEndpoints(storedEndpoint(a), joined);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Accepted: stored (the CA file as an absolute path, the pin as sha256//base64).
+        Run moved = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--registry"), url2,
+                            QStringLiteral("--ca"), ca2, QStringLiteral("--pin"), pin2 }
+            + as);
+        QVERIFY2(moved.code == 0, qPrintable(moved.all()));
+        QVERIFY2(moved.out.contains(QStringLiteral("Stored for later syncs")), qPrintable(moved.all()));
+        compareEndpoints(
+            storedEndpoint(a), { url2, QFileInfo(ca2).absoluteFilePath(), QString::fromLatin1(server2.pin) });
+        if (QTest::currentTestFailed())
+            return;
+
+        // The next plain sync uses the new address, CA file and pin: the old address is closed, the old CA
+        // file gone, and the old pin would refuse server2's key.
+        QVERIFY(QFile::remove(ca1));
+        Run plain = ctl(QStringList { QStringLiteral("sync") } + fast + as);
+        QVERIFY2(plain.code == 0, qPrintable(plain.all()));
+        QVERIFY2(plain.out.contains(QStringLiteral("verified the registry's checkpoint")),
+            qPrintable(plain.all()));
+
+        // Only --pin, on the same registry: a wrong one is refused and the stored pin stays.
+        Run wrongAgain
+            = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--pin"), pin1 } + fast + as);
+        QCOMPARE(wrongAgain.code, 4);
+        QCOMPARE(storedEndpoint(a).pin, QString::fromLatin1(server2.pin));
     }
 };
 
