@@ -9,6 +9,7 @@ namespace ledger::replica {
 namespace {
 constexpr std::string_view kCaKey = "replica.ca_file";
 constexpr std::string_view kPinKey = "replica.pin";
+} // namespace
 
 bool validPins(const QString &pins)
 {
@@ -24,7 +25,6 @@ bool validPins(const QString &pins)
     }
     return true;
 }
-} // namespace
 
 QString endpointProblem(const Endpoint &endpoint)
 {

@@ -28,6 +28,9 @@ Result<std::optional<Endpoint>> readEndpoint(store::LedgerStore &store);
 Result<void> writeEndpoint(store::LedgerStore &store, const Endpoint &endpoint);
 // The checks writeEndpoint makes; empty when acceptable.
 QString endpointProblem(const Endpoint &endpoint);
+// Pins in the stored form: empty (no pin), or "sha256//<base64 of 32 bytes>", several ';'-separated. The one
+// rule for a pin, used by writeEndpoint, the transport and the desktop's forms.
+bool validPins(const QString &pins);
 // A pin as the user may type it (base64, or sha256//base64; several ';'-separated) in the stored form
 // "sha256//<base64>[;...]".
 QString normalisedPin(const QString &pin);

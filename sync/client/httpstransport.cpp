@@ -127,17 +127,13 @@ Result<std::unique_ptr<HttpsTransport>> HttpsTransport::create(const TransportOp
         return makeError("invalid_url",
             QStringLiteral("The registry URL \"%1\" must be https://HOST[:PORT] (TLS is always on).")
                 .arg(options.baseUrl));
-    if (!options.pinnedKey.isEmpty()) {
-        for (const QString &p : ledger::replica::normalisedPin(options.pinnedKey).split(QLatin1Char(';'))) {
-            const QByteArray raw
-                = QByteArray::fromBase64(p.mid(8).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-            if (raw.size() != 32)
-                return makeError("invalid_pin",
-                    QStringLiteral("The pin \"%1\" is not sha256//<base64 of a 32-byte SHA-256 of the "
-                                   "server's public key>.")
-                        .arg(p));
-        }
-    }
+    if (const QString pin = ledger::replica::normalisedPin(options.pinnedKey);
+        !ledger::replica::validPins(pin))
+        return makeError("invalid_pin",
+            QStringLiteral(
+                "The pin \"%1\" is not sha256//<base64 of a 32-byte SHA-256 of the server's public "
+                "key>, or several of them separated by ';'.")
+                .arg(options.pinnedKey));
     globalInit();
     CURL *curl = curl_easy_init();
     if (!curl)

@@ -364,6 +364,10 @@ void StartupPage::drawChart()
                 : tr("No credits left of this resource."));
     }
     axisY->setMin(0);
+    // Round ticks (0, 100, 200…) rather than the range cut in four (0, 138, 275, 413): the reader compares
+    // the line against them.
+    if (axisY->max() > 0)
+        axisY->applyNiceNumbers();
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;

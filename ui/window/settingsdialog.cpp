@@ -42,10 +42,7 @@ QWidget *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
 
 bool validPin(const QString &typed)
 {
-    // endpointProblem judges the address before the pin: one that passes leaves only the pin judged.
-    const ledger::replica::Endpoint pinOnly { QStringLiteral("https://registry.invalid"), QString(),
-        storedPin(typed) };
-    return ledger::replica::endpointProblem(pinOnly).isEmpty();
+    return ledger::replica::validPins(storedPin(typed));
 }
 
 QString storedPin(const QString &typed)
