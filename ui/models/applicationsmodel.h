@@ -32,6 +32,9 @@ public:
 
     explicit ApplicationsModel(QObject *parent = nullptr);
 
+    // The Requested column's text ("60.000 naver-cloud/h100"; the header says GPU-hours), for sizing it too.
+    static QString requestedText(int64_t milli, const std::string &resource);
+
     void setApplications(
         std::vector<ledger::queries::ApplicationRow> rows, QHash<QString, QString> reviewerNames);
     // Applications with an entry signed here still waiting in the outbox: their stage says "waiting to sync".

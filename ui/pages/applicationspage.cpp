@@ -164,10 +164,10 @@ void ApplicationsPage::refresh()
     int requestedWidth = m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
                              m_model->headerData(ApplicationsModel::Requested, Qt::Horizontal).toString())
         + 24;
-    const QFontMetrics numbers(fmt::numberFont());
+    const QFontMetrics cells = m_view->fontMetrics();
     for (const auto &[resource, amount] : largest)
         requestedWidth = std::max(
-            requestedWidth, numbers.horizontalAdvance(fmt::amountWithResource(amount, resource)) + 16);
+            requestedWidth, cells.horizontalAdvance(ApplicationsModel::requestedText(amount, resource)) + 16);
     m_view->setColumnWidth(ApplicationsModel::Requested, requestedWidth);
     m_model->setApplications(std::move(rows), names);
     QSet<QString> waiting;
