@@ -211,9 +211,9 @@ CheckedEntry checkEntry(SignedEntry signedEntry)
 // dirtied again by the next ones, and a checkpoint copies each page once however many commits wrote it.
 // Under sustained writes (the registry at 12,000 entries/s) those checkpoints never catch up with the last
 // commit, and SQLite starts the WAL again from its beginning only once every frame is copied: the WAL grew
-// all run long (130-310 MB in 13 s). So once it holds kRestartFrames (64 MB), the writer copies what is left itself, in the
-// hook (usually a commit or two), and its next transaction starts the WAL from the beginning. Commits still
-// write and sync the WAL (synchronous=FULL) before they return, so durability is unchanged.
+// all run long (130-310 MB in 13 s). So once it holds kRestartFrames (64 MB), the writer copies what is left
+// itself, in the hook (usually a commit or two), and its next transaction starts the WAL from the beginning.
+// Commits still write and sync the WAL (synchronous=FULL) before they return, so durability is unchanged.
 class WalCheckpointer
 {
 public:
