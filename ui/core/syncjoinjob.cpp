@@ -29,14 +29,15 @@ SyncJoinJob::~SyncJoinJob()
 
 bool SyncJoinJob::running() const
 {
-    return m_thread && m_thread->isRunning();
+    // Until onFinished has run, as SyncJob: a join started between the thread's end and the queued onFinished
+    // would have its thread waited for and deleted by the earlier join's onFinished.
+    return m_thread != nullptr;
 }
 
 bool SyncJoinJob::start(const JoinRequest &request)
 {
     if (running())
         return false;
-    endWorker(m_thread); // finished: only its teardown is left
     m_cancel.store(false);
     QPointer<SyncJoinJob> self(this);
     m_thread = QThread::create([self, this, request] {
@@ -131,11 +132,7 @@ bool SyncJoinJob::start(const JoinRequest &request)
 
 void SyncJoinJob::onFinished(const JoinOutcome &outcome)
 {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
+    endWorker(m_thread); // it only has to return from its lambda
     emit finished(outcome);
 }
 
