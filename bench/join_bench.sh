@@ -1,7 +1,8 @@
 #!/bin/sh
 # A full member joining a registry over HTTPS (issue 3): moves an alliance onto a local alliance-registry
 # (TLS, a throwaway CA from openssl), times `alliancectl join` for a programme manager, and prints the rate
-# next to the Ed25519 verify rate of all cores measured in the same run (`openssl speed -multi`), with the
+# next to the Ed25519 verify rate of all cores measured in the same run (`openssl speed -multi`, and the
+# ledger's own verifier, libsodium, through bench_ledger verify-rate), with the
 # CPU time and peak memory of both processes. Not run by CTest. See docs/PERFORMANCE.md, "Sync client".
 #
 #   bench/join_bench.sh BUILD_DIR [STARTUPS | LEDGER] [WORKDIR]
@@ -95,3 +96,7 @@ echo "join: $ENTRIES entries in $SECS s = $RATE entries/s"
 echo "client: $(echo "$CU + $CS" | bc) s CPU (user $CU, sys $CS), peak RSS $((CRSS / 1024)) MiB"
 echo "registry: $RCPU s CPU, peak RSS $((RRSS / 1024)) MiB"
 echo "openssl speed -multi $CORES ed25519 verify: $VERIFY /s; ratio $(echo "scale=2; $RATE / $VERIFY" | bc)"
+# The verifier the ledger uses (libsodium since session 6) is about twice as fast as OpenSSL's: the join's
+# ratio against its own floor.
+OWN=$("$B/bench/bench_ledger" verify-rate --seconds 5 | sed 's/.* threads \([0-9]*\)\/s/\1/')
+echo "libsodium verify, $CORES threads: $OWN /s; ratio $(echo "scale=2; $RATE / $OWN" | bc)"

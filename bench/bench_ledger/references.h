@@ -1,9 +1,11 @@
 #pragma once
 // The reference limits the ledger benchmark measures in the same run: `openssl speed` (Ed25519 verify on one
-// and all cores, SHA-256), a raw SQLite log-row insert loop and a raw bulk projection-row insert.
+// and all cores, SHA-256), the ledger's own verifier (libsodium) on one and all cores, a raw SQLite log-row
+// insert loop and a raw bulk projection-row insert.
 // Internal to bench_ledger.cpp (one translation unit; see its header comment for the commands).
 
 #include "bench/bench_ledger/util.h"
+#include "bench/verifyrate.h"
 
 namespace benchledger {
 
@@ -27,6 +29,8 @@ struct References
 {
     double verify1 = 0; // openssl speed ed25519: verifications/s, one core
     double verifyAll = 0; // openssl speed -multi N ed25519
+    double ledgerVerify1 = 0; // PublicKey::verify (libsodium), one thread
+    double ledgerVerifyAll = 0; // the same on N threads
     double sha256Bps = 0; // openssl speed -bytes 512 sha256: bytes/s, one core
     double sqliteRows = 0; // raw SQLite inserts/s (log-shaped rows, WAL, synchronous=FULL, 1000 per commit)
     double sqliteBulk = 0; // raw SQLite rows/s written as a rebuild writes them (see sqliteBulkRate)
@@ -180,13 +184,17 @@ inline References measureReferences(int seconds, const QString &scratchDir)
     r.load = loadAverage();
     r.verify1 = opensslVerify(seconds, 1);
     r.verifyAll = opensslVerify(seconds, workerCount());
+    r.ledgerVerify1 = benchsupport::ledgerVerifyRate(seconds, 1);
+    r.ledgerVerifyAll = benchsupport::ledgerVerifyRate(seconds, workerCount());
     r.sha256Bps = opensslSha256(seconds);
     r.sqliteRows = sqliteInsertRate(scratchDir, seconds);
     r.sqliteBulk = sqliteBulkRate(scratchDir, 1000000);
     std::printf(
-        "  references (load %.1f): openssl ed25519 verify 1 core %.0f/s, %d cores %.0f/s; sha256 %.0f MB/s "
-        "(512-byte messages); sqlite %.0f log-row inserts/s (1000 per commit), %.0f bulk projection rows/s\n",
-        r.load, r.verify1, workerCount(), r.verifyAll, r.sha256Bps / 1e6, r.sqliteRows, r.sqliteBulk);
+        "  references (load %.1f): openssl ed25519 verify 1 core %.0f/s, %d cores %.0f/s; the ledger's "
+        "verifier (libsodium) 1 core %.0f/s, %d cores %.0f/s; sha256 %.0f MB/s (512-byte messages); sqlite "
+        "%.0f log-row inserts/s (1000 per commit), %.0f bulk projection rows/s\n",
+        r.load, r.verify1, workerCount(), r.verifyAll, r.ledgerVerify1, workerCount(), r.ledgerVerifyAll,
+        r.sha256Bps / 1e6, r.sqliteRows, r.sqliteBulk);
     std::fflush(stdout);
     return r;
 }
@@ -196,6 +204,8 @@ inline References mean(const References &a, const References &b)
     References r;
     r.verify1 = (a.verify1 + b.verify1) / 2;
     r.verifyAll = (a.verifyAll + b.verifyAll) / 2;
+    r.ledgerVerify1 = (a.ledgerVerify1 + b.ledgerVerify1) / 2;
+    r.ledgerVerifyAll = (a.ledgerVerifyAll + b.ledgerVerifyAll) / 2;
     r.sha256Bps = (a.sha256Bps + b.sha256Bps) / 2;
     r.sqliteRows = (a.sqliteRows + b.sqliteRows) / 2;
     r.sqliteBulk = (a.sqliteBulk + b.sqliteBulk) / 2;

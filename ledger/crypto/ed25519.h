@@ -1,5 +1,6 @@
 #pragma once
-// Ed25519 (RFC 8032, pure mode) keys and signatures through OpenSSL 3 EVP.
+// Ed25519 (RFC 8032, pure mode) keys and signatures: keys and signing through OpenSSL 3 EVP, verification
+// through libsodium (docs/DECISIONS.md).
 
 #include "ledger/result.h"
 
@@ -11,7 +12,7 @@
 
 namespace ledger::crypto {
 
-// A public key. Immutable and cheap to copy (the OpenSSL key is shared); verify() is thread-safe.
+// A public key. Immutable and cheap to copy (its bytes are shared); verify() is thread-safe.
 class PublicKey
 {
 public:
@@ -22,7 +23,7 @@ public:
 
     // The raw 32-byte RFC 8032 encoding. Error "invalid_key" if it is not 32 bytes, not the canonical
     // encoding of a point on the curve (RFC 8032 §5.1.3 decoding fails), or one of the 8 points of small
-    // order (under which OpenSSL would accept a signature of every message).
+    // order (under which a signature of every message could be made without the secret).
     static ledger::Result<PublicKey> fromRaw(QByteArrayView raw32);
 
     bool isValid() const { return m_d != nullptr; }

@@ -1,11 +1,14 @@
-// Ed25519: the RFC 8032 §7.1 vectors, rejection of every flipped bit, key validation, key ids, fresh keys.
+// Ed25519: the RFC 8032 §7.1 vectors, rejection of every flipped bit, agreement with OpenSSL's verifier, key
+// validation, key ids, fresh keys.
 
 #include "ledger/crypto/ed25519.h"
 
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <openssl/bn.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include <atomic>
 #include <thread>
@@ -67,6 +70,66 @@ PublicKey pub(const char *rawHex)
     if (!k)
         qFatal("test vector public key rejected: %s", qPrintable(k.error().toString()));
     return *k;
+}
+
+// OpenSSL 3's Ed25519 verify, which this project used before libsodium (docs/DECISIONS.md): the reference
+// the new verifier must agree with on every signature an honest signer can make.
+bool opensslVerifies(const QByteArray &rawKey, const QByteArray &message, const QByteArray &sig)
+{
+    EVP_PKEY *pkey = EVP_PKEY_new_raw_public_key_ex(nullptr, "ED25519", nullptr,
+        reinterpret_cast<const unsigned char *>(rawKey.constData()), size_t(rawKey.size()));
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    const bool ok = pkey && ctx
+        && EVP_DigestVerifyInit_ex(ctx, nullptr, nullptr, nullptr, nullptr, pkey, nullptr) == 1
+        && EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(sig.constData()), size_t(sig.size()),
+               reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size()))
+            == 1;
+    EVP_MD_CTX_free(ctx);
+    EVP_PKEY_free(pkey);
+    return ok;
+}
+
+QByteArray sha512(const QByteArray &data)
+{
+    QByteArray out(64, '\0');
+    unsigned int len = 0;
+    EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len,
+        EVP_sha512(), nullptr);
+    return out;
+}
+
+// Little-endian bytes <-> BIGNUM (Ed25519 scalars are little endian).
+BIGNUM *fromLittleEndian(const QByteArray &le)
+{
+    return BN_lebin2bn(reinterpret_cast<const unsigned char *>(le.constData()), int(le.size()), nullptr);
+}
+
+// A signature whose R is the identity, made by the holder of seed: S = H(R || A || M) * a mod L, so that
+// S B = H(..) A = R + H(..) A. The cofactorless equation holds (OpenSSL accepts it), but no honest signer
+// makes R of small order (R = r B with r from a hash), and libsodium refuses it.
+QByteArray identityRSignature(const QByteArray &seed, const QByteArray &rawKey, const QByteArray &message)
+{
+    QByteArray h = sha512(seed).left(32); // RFC 8032 §5.1.5: the clamped secret scalar a
+    h[0] = char(uchar(h.at(0)) & 248);
+    h[31] = char((uchar(h.at(31)) & 127) | 64);
+    QByteArray r(32, '\0');
+    r[0] = 1; // the identity (x = 0, y = 1)
+
+    BN_CTX *bn = BN_CTX_new();
+    BIGNUM *order = nullptr;
+    BN_hex2bn(&order, "1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3ed");
+    BIGNUM *a = fromLittleEndian(h);
+    BIGNUM *k = fromLittleEndian(sha512(r + rawKey + message));
+    BIGNUM *s = BN_new();
+    QByteArray sBytes(32, '\0');
+    const bool ok = BN_mod_mul(s, k, a, order, bn) == 1
+        && BN_bn2lebinpad(s, reinterpret_cast<unsigned char *>(sBytes.data()), 32) == 32;
+    BN_free(s);
+    BN_free(k);
+    BN_free(a);
+    BN_free(order);
+    BN_CTX_free(bn);
+    return ok ? r + sBytes : QByteArray();
 }
 
 } // namespace
@@ -174,6 +237,44 @@ private slots:
         }
         QCOMPARE(carry, 0);
         QVERIFY(!pub(v.publicKey).verify(hex(v.message), sig));
+    }
+
+    // Every signature OpenSSL's verifier accepted or refused, ours does too: fresh keys, messages of every
+    // length up to 300 bytes, each signature and one copy with a flipped bit, and the signature under
+    // another message.
+    void agreesWithOpenSsl()
+    {
+        int accepted = 0;
+        for (int i = 0; i < 300; ++i) {
+            const PrivateKey key = PrivateKey::generate();
+            const QByteArray raw = key.publicKey().raw();
+            QByteArray message(i, Qt::Uninitialized);
+            for (int j = 0; j < i; ++j)
+                message[j] = char((i * 31 + j * 7) & 0xff);
+            const QByteArray sig = key.sign(message);
+            const QByteArray flipped = flipBit(sig, (i * 13) % 512);
+            const QByteArray other = message + 'x';
+            for (const auto &[m, s] :
+                { std::pair { message, sig }, std::pair { message, flipped }, std::pair { other, sig } }) {
+                const bool ours = key.publicKey().verify(m, s);
+                QCOMPARE(ours, opensslVerifies(raw, m, s));
+                accepted += ours ? 1 : 0;
+            }
+        }
+        QCOMPARE(accepted, 300);
+    }
+
+    // The one difference from OpenSSL's rule: a signature whose R has small order. Only a key holder can
+    // make one, and only on purpose; refusing it means every verifier, strict or not, accepts what we accept.
+    void smallOrderRRefused()
+    {
+        const Vector &v = kVectors[0];
+        const QByteArray raw = hex(v.publicKey), message("alliance-ledger/v1\ngrant.created\n{}");
+        const QByteArray sig = identityRSignature(hex(v.secret), raw, message);
+        QCOMPARE(sig.size(), 64);
+        QVERIFY2(opensslVerifies(raw, message, sig), "the construction is a valid cofactorless signature");
+        QVERIFY(!pub(v.publicKey).verify(message, sig));
+        QVERIFY(!opensslVerifies(raw, message + 'x', sig)); // and it signs only this message
     }
 
     void invalidKeyBytes_data()
