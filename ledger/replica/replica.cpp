@@ -245,20 +245,11 @@ VerifiedPage Replica::verifyPage(std::vector<RemoteEntry> page)
     v.m_errors.assign(n, std::nullopt);
     v.m_ids.assign(n, QByteArray());
     v.m_leaves.assign(n, QByteArray());
-    // Entries are checked grouped by author key: a thread's verify context stays bound to one key while it
-    // checks that key's entries (a page of the log interleaves a few authors; re-binding at every change of
-    // author cost a few percent of the checks).
-    std::vector<std::pair<QByteArray, size_t>> byKey(n);
-    for (size_t i = 0; i < n; ++i)
-        byKey[i] = { v.m_entries[i].entry.authorKey.raw(), i };
-    std::stable_sort(
-        byKey.begin(), byKey.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     std::atomic<size_t> nextIndex { 0 };
-    auto work = [&v, &byKey, &nextIndex, n] {
+    auto work = [&v, &nextIndex, n] {
         constexpr size_t kStep = 16;
         for (size_t begin = nextIndex.fetch_add(kStep); begin < n; begin = nextIndex.fetch_add(kStep)) {
-            for (size_t k = begin; k < std::min(n, begin + kStep); ++k) {
-                const size_t i = byKey[k].second;
+            for (size_t i = begin; i < std::min(n, begin + kStep); ++i) {
                 RemoteEntry &r = v.m_entries[i];
                 auto opened = openRemoteEntry(r.entry);
                 if (opened) {

@@ -127,9 +127,8 @@ public:
 
     // Decodes every entry (once: an entry whose `type` is empty takes it from its bytes; a given type must
     // match them), checks its author id and signature (on all cores, work shared sixteen entries at a time so
-    // a core slowed by other processes does not hold the page up, taken grouped by author key so each
-    // thread's verify context stays bound), and computes entry ids and leaf hashes. Needs no replica: safe on
-    // any thread, beside applyPage on another.
+    // a core slowed by other processes does not hold the page up), and computes entry ids and leaf hashes.
+    // Needs no replica: safe on any thread, beside applyPage on another.
     static VerifiedPage verifyPage(std::vector<RemoteEntry> page);
 
 private:

@@ -430,8 +430,8 @@ private slots:
 
     void keyOutlivesItsObjects()
     {
-        // The thread's verify context may still reference a key whose PublicKey objects are all gone;
-        // a new key at (possibly) the same address must not be confused with it.
+        // Keys made and dropped one after another (a new one possibly at a freed one's address) are never
+        // confused: each signature verifies under its own key only.
         for (int i = 0; i < 50; ++i) {
             const PrivateKey k = PrivateKey::generate();
             const QByteArray sig = k.sign("m");
