@@ -3,29 +3,22 @@
 // come from files, exactly as in a script.
 
 #include "ledger/domain/brn.h"
+#include "support/ctlprocess.h"
 #include "support/templedger.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
+using Run = testsupport::TextRun;
 
 // "1234567890"-style number with a correct (or, if `valid` is false, a wrong) check digit.
 QString brn(const char *nine, bool valid)
@@ -61,19 +54,15 @@ private:
     void expectOneErrorLine(const Run &r);
 
     testsupport::ScratchDir m_dir;
-    QString m_bin;
     QString m_ledger;
     QString m_pass;
 };
 
 void TestAlliancectl::initTestCase()
 {
-    const QString binDir = qEnvironmentVariable("ALLIANCE_BIN_DIR");
-    m_bin = binDir.isEmpty()
-        ? QCoreApplication::applicationDirPath() + QStringLiteral("/../app/alliancectl/alliancectl")
-        : binDir + QStringLiteral("/alliancectl/alliancectl");
-    QVERIFY2(QFileInfo(m_bin).isExecutable(),
-        qPrintable(QStringLiteral("alliancectl not built at %1").arg(m_bin)));
+    const QString bin = testsupport::alliancectlPath();
+    QVERIFY2(
+        QFileInfo(bin).isExecutable(), qPrintable(QStringLiteral("alliancectl not built at %1").arg(bin)));
     m_ledger = m_dir.file(QStringLiteral("alliance.ledger"));
     m_pass = m_dir.file(QStringLiteral("passphrase"));
     QFile f(m_pass);
@@ -84,24 +73,11 @@ void TestAlliancectl::initTestCase()
 
 Run TestAlliancectl::ctl(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("ALLIANCE_LEDGER"));
-    env.remove(QStringLiteral("ALLIANCE_PASSPHRASE_FILE"));
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(m_dir.path());
-    p.start(m_bin, args);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    testsupport::RunOptions options;
+    options.workingDirectory = m_dir.path();
+    options.unsetEnv = testsupport::alliancectlDefaultsEnv();
+    options.timeoutMs = 60'000;
+    return testsupport::asText(testsupport::runAlliancectl(args, options));
 }
 
 QStringList TestAlliancectl::as(const QString &key) const

@@ -53,38 +53,4 @@ ReportWorld build(LedgerFixture &fx)
     return rw;
 }
 
-Run program(const QString &exe, const QStringList &args)
-{
-    QProcess p;
-    p.start(exe, args);
-    Run r;
-    if (!p.waitForStarted(10000)) {
-        r.exitCode = -2;
-        return r;
-    }
-    p.closeWriteChannel();
-    p.waitForFinished(300000);
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-Run ctl(const QStringList &args, const QByteArray &stdinData)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("ALLIANCE_BIN_DIR") + QStringLiteral("/alliancectl/alliancectl"), args);
-    Run r;
-    if (!p.waitForStarted(10000))
-        return r;
-    if (!stdinData.isEmpty())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    p.waitForFinished(300000);
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
 } // namespace reporttest

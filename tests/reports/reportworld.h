@@ -5,9 +5,6 @@
 
 #include "support/ledgerfixture.h"
 
-#include <QProcess>
-#include <QStringList>
-
 namespace reporttest {
 
 struct ReportWorld
@@ -19,16 +16,5 @@ struct ReportWorld
 
 // Builds it on `fx` (fresh). The clock ends 70 days after it started.
 ReportWorld build(testsupport::LedgerFixture &fx);
-
-// Runs alliancectl (from $ALLIANCE_BIN_DIR) with `args`; stdout, stderr and the exit code.
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-Run ctl(const QStringList &args, const QByteArray &stdinData = {});
-
-// Runs any program; exitCode -2 if it cannot start.
-Run program(const QString &exe, const QStringList &args);
 
 } // namespace reporttest

@@ -5,6 +5,7 @@
 #include "ledger/queries/balances.h"
 #include "ledger/store/ledgerstore.h"
 #include "reportworld.h"
+#include "support/ctlprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +16,6 @@
 #include <map>
 
 using namespace testsupport;
-using reporttest::ctl;
 
 namespace {
 
@@ -80,7 +80,7 @@ class TestJournal : public QObject
     {
         const QString out
             = fx->dir().path() + QStringLiteral("/j%1.journal").arg(qHash(extra.join(QLatin1Char(' '))));
-        auto r = ctl(
+        auto r = runAlliancectl(
             QStringList { QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"),
                 path, QStringLiteral("--format"), QStringLiteral("journal"), QStringLiteral("--out"), out }
             + extra);
@@ -143,7 +143,7 @@ private slots:
             QSKIP(qPrintable(tool + QStringLiteral(" is not installed")));
         const QString file = journal();
         LF_STOP_IF_FAILED();
-        auto run = reporttest::program(exe,
+        auto run = runProgram(exe,
             { QStringLiteral("-f"), file, QStringLiteral("balance"), QStringLiteral("--flat"),
                 QStringLiteral("--no-total") });
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -155,8 +155,8 @@ private slots:
         QCOMPARE(*got, want);
 
         // And what `alliancectl balance` prints: every pool's balance, each startup's balance, consumed.
-        auto all
-            = ctl({ QStringLiteral("balance"), QStringLiteral("--ledger"), path, QStringLiteral("--json") });
+        auto all = runAlliancectl(
+            { QStringLiteral("balance"), QStringLiteral("--ledger"), path, QStringLiteral("--json") });
         QCOMPARE(all.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(all.out).object();
         for (const auto &p : doc[QStringLiteral("pools")].toArray()) {
@@ -175,7 +175,7 @@ private slots:
             QCOMPARE(consumed, o[QStringLiteral("consumed_milli")].toInteger());
         }
         for (const char *startup : { "st-1", "st-2" }) {
-            auto s = ctl({ QStringLiteral("balance"), QStringLiteral("--ledger"), path,
+            auto s = runAlliancectl({ QStringLiteral("balance"), QStringLiteral("--ledger"), path,
                 QStringLiteral("--json"), QStringLiteral("--startup"), QLatin1String(startup) });
             QCOMPARE(s.exitCode, 0);
             for (const auto &r :
@@ -204,10 +204,10 @@ private slots:
         const QByteArray text = f.readAll();
         QVERIFY(text.contains("2026-01-20 * Opening balances\n"));
         QVERIFY(!text.contains("2026-01-01 *"));
-        auto a = reporttest::program(exe,
+        auto a = runProgram(exe,
             { QStringLiteral("-f"), whole, QStringLiteral("balance"), QStringLiteral("--flat"),
                 QStringLiteral("--no-total") });
-        auto b = reporttest::program(exe,
+        auto b = runProgram(exe,
             { QStringLiteral("-f"), part, QStringLiteral("balance"), QStringLiteral("--flat"),
                 QStringLiteral("--no-total") });
         QCOMPARE(a.exitCode, 0);
@@ -249,7 +249,7 @@ private slots:
         QVERIFY(text.contains("pledge to pool"));
         QVERIFY(text.contains("usage on"));
         QVERIFY(!text.contains(other.toUtf8()));
-        auto run = reporttest::program(exe,
+        auto run = runProgram(exe,
             { QStringLiteral("-f"), file, QStringLiteral("balance"), QStringLiteral("--flat"),
                 QStringLiteral("--no-total") });
         QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), run.err.constData());
@@ -266,9 +266,9 @@ private slots:
     void unknownSponsorIsRefused()
     {
         const QString out = fx->dir().path() + QStringLiteral("/nobody.journal");
-        auto bad = ctl({ QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"),
-            path, QStringLiteral("--format"), QStringLiteral("journal"), QStringLiteral("--out"), out,
-            QStringLiteral("--sponsor"), QStringLiteral("nobody") });
+        auto bad = runAlliancectl({ QStringLiteral("report"), QStringLiteral("journal"),
+            QStringLiteral("--ledger"), path, QStringLiteral("--format"), QStringLiteral("journal"),
+            QStringLiteral("--out"), out, QStringLiteral("--sponsor"), QStringLiteral("nobody") });
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains("nobody"));
         QVERIFY(!QFile::exists(out));
@@ -284,9 +284,10 @@ private slots:
         QVERIFY(text.contains("grant:st-2:g-2"));
         QVERIFY(!text.contains("st-1"));
         QVERIFY(text.contains("clawback of g-2"));
-        auto bad = ctl({ QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"),
-            path, QStringLiteral("--format"), QStringLiteral("journal"), QStringLiteral("--out"),
-            file + QStringLiteral(".x"), QStringLiteral("--startup"), QStringLiteral("nobody") });
+        auto bad = runAlliancectl(
+            { QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"), path,
+                QStringLiteral("--format"), QStringLiteral("journal"), QStringLiteral("--out"),
+                file + QStringLiteral(".x"), QStringLiteral("--startup"), QStringLiteral("nobody") });
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains("nobody"));
         QVERIFY(!QFile::exists(file + QStringLiteral(".x")));

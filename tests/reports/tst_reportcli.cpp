@@ -3,12 +3,12 @@
 
 #include "ledger/crypto/keyfile.h"
 #include "reportworld.h"
+#include "support/ctlprocess.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace testsupport;
-using reporttest::ctl;
 
 class TestReportCli : public QObject
 {
@@ -54,17 +54,17 @@ private slots:
     void statementRoundTrip()
     {
         const QString bundle = dir + QStringLiteral("/st-1.bundle");
-        auto w = ctl(QStringList { QStringLiteral("statement"), QStringLiteral("--startup"),
-                         QStringLiteral("st-1"), QStringLiteral("--bundle"), bundle }
+        auto w = runAlliancectl(QStringList { QStringLiteral("statement"), QStringLiteral("--startup"),
+                                    QStringLiteral("st-1"), QStringLiteral("--bundle"), bundle }
             + common());
         QVERIFY2(w.exitCode == 0, w.err.constData());
-        auto v
-            = ctl({ QStringLiteral("verify-statement"), bundle, QStringLiteral("--alliance-key"), rootPub });
+        auto v = runAlliancectl(
+            { QStringLiteral("verify-statement"), bundle, QStringLiteral("--alliance-key"), rootPub });
         QVERIFY2(v.exitCode == 0, v.err.constData());
         QVERIFY(v.out.startsWith("Verified: "));
         QVERIFY(v.out.contains("219.500")); // st-1's b200 balance
-        auto json = ctl({ QStringLiteral("verify-statement"), bundle, QStringLiteral("--alliance-key"),
-            rootPub, QStringLiteral("--json") });
+        auto json = runAlliancectl({ QStringLiteral("verify-statement"), bundle,
+            QStringLiteral("--alliance-key"), rootPub, QStringLiteral("--json") });
         QCOMPARE(json.exitCode, 0);
         QVERIFY(json.out.contains("\"balance_milli\": 219500"));
 
@@ -73,11 +73,12 @@ private slots:
         QByteArray bytes = f.readAll();
         bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x04);
         const QString tampered = write(QStringLiteral("tampered.bundle"), bytes);
-        auto t = ctl(
+        auto t = runAlliancectl(
             { QStringLiteral("verify-statement"), tampered, QStringLiteral("--alliance-key"), rootPub });
         QCOMPARE(t.exitCode, 3);
         QVERIFY(t.err.contains("does NOT verify"));
-        auto noArg = ctl({ QStringLiteral("verify-statement"), QStringLiteral("--alliance-key"), rootPub });
+        auto noArg = runAlliancectl(
+            { QStringLiteral("verify-statement"), QStringLiteral("--alliance-key"), rootPub });
         QCOMPARE(noArg.exitCode, 1);
     }
 
@@ -88,23 +89,25 @@ private slots:
             "naver-cloud,b200,st-1,2026-02,1.5\n"
             "naver-cloud,b200,st-9,2026-02,1\n"
             "naver-cloud,b200,st-2,2026-02,2\n");
-        auto bad = ctl(QStringList { QStringLiteral("import"), QStringLiteral("usage"), file } + asPm());
+        auto bad = runAlliancectl(
+            QStringList { QStringLiteral("import"), QStringLiteral("usage"), file } + asPm());
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains((file + QStringLiteral(":3: ")).toUtf8()), bad.err.constData());
         QVERIFY(bad.err.contains("nothing was imported"));
-        auto skip = ctl(QStringList { QStringLiteral("import"), QStringLiteral("usage"), file,
-                            QStringLiteral("--skip-bad") }
+        auto skip = runAlliancectl(QStringList { QStringLiteral("import"), QStringLiteral("usage"), file,
+                                       QStringLiteral("--skip-bad") }
             + asPm());
         QVERIFY2(skip.exitCode == 0, skip.err.constData());
         QVERIFY2(
             skip.out.contains("3 rows: 2 recorded, 0 already recorded before, 1 bad"), skip.out.constData());
-        auto again = ctl(QStringList { QStringLiteral("import"), QStringLiteral("usage"), file,
-                             QStringLiteral("--skip-bad") }
+        auto again = runAlliancectl(QStringList { QStringLiteral("import"), QStringLiteral("usage"), file,
+                                        QStringLiteral("--skip-bad") }
             + asPm());
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("0 recorded, 2 already recorded before"), again.out.constData());
         const QString empty = write(QStringLiteral("empty.csv"), QByteArray());
-        auto e = ctl(QStringList { QStringLiteral("import"), QStringLiteral("usage"), empty } + asPm());
+        auto e = runAlliancectl(
+            QStringList { QStringLiteral("import"), QStringLiteral("usage"), empty } + asPm());
         QCOMPARE(e.exitCode, 1);
         QVERIFY(e.err.contains("empty"));
     }
@@ -127,9 +130,10 @@ private slots:
                 = dir + QStringLiteral("/opt-%1-%2.out").arg(report).arg(qHash(extra.join(QLatin1Char(' '))));
             const QString format
                 = report == QLatin1String("journal") ? QStringLiteral("journal") : QStringLiteral("csv");
-            auto r = ctl(QStringList { QStringLiteral("report"), report, QStringLiteral("--ledger"), path,
-                             QStringLiteral("--format"), format, QStringLiteral("--out"), out }
-                + extra);
+            auto r
+                = runAlliancectl(QStringList { QStringLiteral("report"), report, QStringLiteral("--ledger"),
+                                     path, QStringLiteral("--format"), format, QStringLiteral("--out"), out }
+                    + extra);
             QFile f(out);
             const QByteArray body = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
             return std::make_tuple(r, body);

@@ -3,6 +3,7 @@
 
 #include "ledger/reports/reports.h"
 #include "reportworld.h"
+#include "support/ctlprocess.h"
 #include "ui/render/reportrender.h"
 
 #include <QFile>
@@ -25,7 +26,7 @@ struct XCell
 
 QByteArray unzipMember(const QString &zip, const QString &member)
 {
-    auto r = reporttest::program(
+    auto r = runProgram(
         QStandardPaths::findExecutable(QStringLiteral("unzip")), { QStringLiteral("-p"), zip, member });
     return r.exitCode == 0 ? r.out : QByteArray();
 }
@@ -202,7 +203,7 @@ private slots:
                     out };
                 if (info.takes.contains(QStringLiteral("startup")))
                     args << QStringLiteral("--startup") << QStringLiteral("st-1");
-                auto r = reporttest::ctl(args);
+                auto r = runAlliancectl(args);
                 QVERIFY2(r.exitCode == 0, r.err.constData());
                 QFile f(out);
                 QVERIFY(f.open(QIODevice::ReadOnly));
@@ -215,11 +216,11 @@ private slots:
                     QCOMPARE(head.left(3), QByteArray("\xEF\xBB\xBF"));
             }
         }
-        auto bad = reporttest::ctl({ QStringLiteral("report"), QStringLiteral("pipeline"),
+        auto bad = runAlliancectl({ QStringLiteral("report"), QStringLiteral("pipeline"),
             QStringLiteral("--ledger"), fx->path(), QStringLiteral("--format"), QStringLiteral("docx"),
             QStringLiteral("--out"), QStringLiteral("x") });
         QCOMPARE(bad.exitCode, 1);
-        auto list = reporttest::ctl({ QStringLiteral("report"), QStringLiteral("--list") });
+        auto list = runAlliancectl({ QStringLiteral("report"), QStringLiteral("--list") });
         QCOMPARE(list.exitCode, 0);
         QVERIFY(list.out.contains("utilisation"));
     }

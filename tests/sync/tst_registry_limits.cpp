@@ -4,6 +4,7 @@
 
 #include "tlsregistry.h"
 
+#include "support/ctlprocess.h"
 #include "sync/wire/messages.h"
 
 #include <QSslSocket>
@@ -188,21 +189,18 @@ private slots:
         const QString rootKey = a.ledger->dir().file(QStringLiteral("root.key"));
         QVERIFY(ledger::crypto::saveKeyFile(
             a.ledger->root, rootKey, "registry passphrase", ledger::crypto::KdfCost::Fast));
-        const QString ctl
-            = qEnvironmentVariable("ALLIANCE_BIN_DIR") + QStringLiteral("/alliancectl/alliancectl");
         const QStringList common { QStringLiteral("registry"), QStringLiteral("appoint"),
             QStringLiteral("--ledger"), a.ledger->path(), QStringLiteral("--key"), rootKey,
             QStringLiteral("--passphrase-file"), a.passFile, QStringLiteral("--registry-key"), a.keyFile,
             QStringLiteral("--yes"), QStringLiteral("--url") };
-        QProcess bad;
-        bad.start(ctl, common + QStringList { QStringLiteral("http://plain.example") });
-        QVERIFY(bad.waitForFinished(60'000));
-        QCOMPARE(bad.exitCode(), 1);
-        QProcess good;
-        good.setProcessChannelMode(QProcess::MergedChannels);
-        good.start(ctl, common + QStringList { QStringLiteral("https://registry.example") });
-        QVERIFY(good.waitForFinished(60'000));
-        QVERIFY2(good.exitCode() == 0, good.readAll().constData());
+        RunOptions inTime;
+        inTime.timeoutMs = 60'000;
+        const RunResult bad
+            = runAlliancectl(common + QStringList { QStringLiteral("http://plain.example") }, inTime);
+        QCOMPARE(bad.exitCode, 1);
+        const RunResult good
+            = runAlliancectl(common + QStringList { QStringLiteral("https://registry.example") }, inTime);
+        QVERIFY2(good.exitCode == 0, (good.out + good.err).constData());
         ScratchDir target;
         const ProcessResult init = a.init(target.file(QStringLiteral("data")));
         QVERIFY2(init.exitCode == 0, qPrintable(init.output));

@@ -4,11 +4,11 @@
 #include "sync/syncrig.h"
 
 #include "ledger/replica/endpoint.h"
+#include "support/ctlprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 #include <cstring>
@@ -20,32 +20,14 @@ using namespace syncrig;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out, err;
-    QString all() const { return out + err; }
-};
+using Run = TextRun;
 
 Run ctl(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("ALLIANCE_LEDGER"));
-    env.remove(QStringLiteral("ALLIANCE_PASSPHRASE_FILE"));
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("ALLIANCE_BIN_DIR") + QStringLiteral("/alliancectl/alliancectl"), args);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(120'000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    RunOptions options;
+    options.unsetEnv = alliancectlDefaultsEnv();
+    options.timeoutMs = 120'000;
+    return asText(runAlliancectl(args, options));
 }
 
 // The endpoint stored in the replica at `path` (empty when none could be read: the caller's QCOMPAREs fail).

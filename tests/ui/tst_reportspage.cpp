@@ -3,6 +3,7 @@
 #include "desktoptest.h"
 #include "ledger/reports/csv.h"
 #include "ledger/reports/reports.h"
+#include "support/ctlprocess.h"
 #include "ui/core/dialoghooks.h"
 #include "ui/core/portalcontext.h"
 #include "ui/core/reportjob.h"
@@ -15,7 +16,6 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSemaphore>
@@ -54,16 +54,6 @@ private:
         if (done.isEmpty() && !done.wait(60000))
             return std::nullopt;
         return done.first().first().toBool();
-    }
-
-    // Exit code (-1 if it did not run) and standard output.
-    static std::pair<int, QByteArray> run(const QString &exe, const QStringList &args)
-    {
-        QProcess p;
-        p.start(exe, args);
-        if (!p.waitForStarted(10000) || !p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-            return { -1, p.readAllStandardError() };
-        return { p.exitCode(), p.exitCode() == 0 ? p.readAllStandardOutput() : p.readAllStandardError() };
     }
 
 protected slots:
@@ -268,23 +258,25 @@ private slots:
         QVERIFY2(exportTo(page, path) == true, qPrintable(page->statusText()));
 
         const QString cliPath = out.filePath(QStringLiteral("cli.journal"));
-        const auto ctl
-            = run(qEnvironmentVariable("ALLIANCE_BIN_DIR") + QStringLiteral("/alliancectl/alliancectl"),
-                { QStringLiteral("report"), QStringLiteral("journal"), QStringLiteral("--ledger"),
-                    m_world->ledger, QStringLiteral("--format"), QStringLiteral("journal"),
-                    QStringLiteral("--sponsor"), QString::fromStdString(w.sponsor), QStringLiteral("--out"),
-                    cliPath });
-        QVERIFY2(ctl.first == 0, ctl.second.constData());
+        RunOptions inTime;
+        inTime.timeoutMs = 120'000;
+        const RunResult ctl
+            = runAlliancectl({ QStringLiteral("report"), QStringLiteral("journal"),
+                                 QStringLiteral("--ledger"), m_world->ledger, QStringLiteral("--format"),
+                                 QStringLiteral("journal"), QStringLiteral("--sponsor"),
+                                 QString::fromStdString(w.sponsor), QStringLiteral("--out"), cliPath },
+                inTime);
+        QVERIFY2(ctl.exitCode == 0, ctl.err.constData());
         const QStringList bal = { QStringLiteral("bal"), QStringLiteral("--flat"),
             QStringLiteral("--no-total"), QStringLiteral("-f") };
-        const auto fromPage = run(hledger, bal + QStringList { path });
-        const auto fromCli = run(hledger, bal + QStringList { cliPath });
-        QVERIFY2(fromPage.first == 0, fromPage.second.constData());
-        QVERIFY2(fromCli.first == 0, fromCli.second.constData());
-        QCOMPARE(fromPage.second, fromCli.second);
+        const RunResult fromPage = runProgram(hledger, bal + QStringList { path }, inTime);
+        const RunResult fromCli = runProgram(hledger, bal + QStringList { cliPath }, inTime);
+        QVERIFY2(fromPage.exitCode == 0, fromPage.err.constData());
+        QVERIFY2(fromCli.exitCode == 0, fromCli.err.constData());
+        QCOMPARE(fromPage.out, fromCli.out);
         // Filtered: the sponsor's own pool is there, the other sponsor's is not.
-        QVERIFY2(fromPage.second.contains("nipa-b200"), fromPage.second.constData());
-        QVERIFY2(!fromPage.second.contains("kvc-b200"), fromPage.second.constData());
+        QVERIFY2(fromPage.out.contains("nipa-b200"), fromPage.out.constData());
+        QVERIFY2(!fromPage.out.contains("kvc-b200"), fromPage.out.constData());
     }
 
     void aReviewerHasNoReports()
