@@ -65,7 +65,7 @@ QString registryUrlProblem(const QString &typed)
         return say(QT_TRANSLATE_NOOP("RegistryAddress",
                        "The registry is reached over TLS only: type https:// instead of http://, e.g. "
                        "https://%1."))
-            .arg(url.mid(sep + 3));
+            .arg(authority);
     if (scheme != QLatin1String("https"))
         return say(QT_TRANSLATE_NOOP("RegistryAddress",
                        "The registry is reached over https:// only, not %1://: type https://HOST[:PORT], "
@@ -73,9 +73,9 @@ QString registryUrlProblem(const QString &typed)
             .arg(url.left(sep), kExample);
     if (const qsizetype at = authority.lastIndexOf(QLatin1Char('@')); at >= 0)
         return say(QT_TRANSLATE_NOOP("RegistryAddress",
-                       "The address has a user name or password (\"%1@\"), which a registry does not take "
-                       "(your key file says who you are): type https://%2 without it."))
-            .arg(authority.left(at), authority.mid(at + 1));
+                       "The address has a user name or password before \"@\", which a registry does not "
+                       "take (your key file says who you are): type https://%1 without it."))
+            .arg(authority.mid(at + 1)); // not echoed: it may be a password
     if (const QString port = portProblem(authority); !port.isEmpty())
         return port;
     const QUrl parsed(url, QUrl::StrictMode);

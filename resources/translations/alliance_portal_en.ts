@@ -470,7 +470,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The address has a user name or password (&quot;%1@&quot;), which a registry does not take (your key file says who you are): type https://%2 without it.</source>
+        <source>The address has a user name or password before &quot;@&quot;, which a registry does not take (your key file says who you are): type https://%1 without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

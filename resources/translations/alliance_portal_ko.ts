@@ -470,8 +470,8 @@
         <translation>레지스트리는 %1://가 아닌 https://로만 연결됩니다: https://HOST[:PORT] 형식으로 입력하세요(예: %2).</translation>
     </message>
     <message>
-        <source>The address has a user name or password (&quot;%1@&quot;), which a registry does not take (your key file says who you are): type https://%2 without it.</source>
-        <translation>주소에 사용자 이름이나 비밀번호(&quot;%1@&quot;)가 있지만 레지스트리는 이를 받지 않습니다(신원은 키 파일로 확인합니다): 이를 빼고 https://%2 로 입력하세요.</translation>
+        <source>The address has a user name or password before &quot;@&quot;, which a registry does not take (your key file says who you are): type https://%1 without it.</source>
+        <translation>주소의 &quot;@&quot; 앞에 사용자 이름이나 비밀번호가 있지만 레지스트리는 이를 받지 않습니다(신원은 키 파일로 확인합니다): 이를 빼고 https://%1 로 입력하세요.</translation>
     </message>
     <message>
         <source>The address has no host name: type https://HOST[:PORT], e.g. %1.</source>

@@ -118,6 +118,8 @@ private slots:
             QVERIFY2(!problem.isEmpty(), qPrintable(typed));
             QVERIFY2(problem.contains(says), qPrintable(problem));
             QVERIFY2(problem.contains(QLatin1String("https://")), qPrintable(problem)); // what to type
+            QVERIFY2(
+                !problem.contains(QLatin1String("secret")), qPrintable(problem)); // a password is not echoed
             // The endpoint check (writeEndpoint's) refuses it with the same words.
             QCOMPARE(replica::endpointProblem({ typed, QString(), QString() }), problem);
             return;
