@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "ledger/crypto/keyfile.h"
+#include "ledger/replica/endpoint.h"
 
 namespace cli {
 
@@ -17,9 +18,13 @@ int runRegistryAppoint(Invocation &inv)
     const QString pubFile
         = keyFile.endsWith(QLatin1String(".pub")) ? keyFile : keyFile + QStringLiteral(".pub");
     const ledger::crypto::PublicKey key = take(ledger::crypto::readPublicKeyFile(pubFile));
-    const QString url = inv.required(QStringLiteral("url")).trimmed();
-    if (!url.startsWith(QLatin1String("https://")) || url.size() > 200)
-        usageError(QStringLiteral("--url must be the registry's https:// address (at most 200 characters)."));
+    // The address members will sync with, so the same rule as theirs (replica::registryUrlProblem).
+    const QString typed = inv.required(QStringLiteral("url"));
+    if (const QString problem = ledger::replica::registryUrlProblem(typed); !problem.isEmpty())
+        usageError(QStringLiteral("--url: %1").arg(problem));
+    const QString url = ledger::replica::normalisedRegistryUrl(typed);
+    if (url.size() > 200)
+        usageError(QStringLiteral("--url is at most 200 characters."));
     const ledger::State &s = inv.state();
     if (s.checkpointKey == key.raw())
         usageError(QStringLiteral("The key %1 already signs this alliance's checkpoints.").arg(key.keyId()));
@@ -45,7 +50,7 @@ void addRegistryVerbs(std::vector<Verb> &verbs)
             return QList<QCommandLineOption> {
                 opt("registry-key", "The registry's key file (its FILE.pub is read; no passphrase needed).",
                     "FILE"),
-                opt("url", "The registry's address, https://...", "URL"),
+                opt("url", "The registry's address, https://HOST[:PORT].", "URL"),
             };
         },
         runRegistryAppoint });

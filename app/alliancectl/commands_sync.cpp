@@ -67,6 +67,18 @@ QList<QCommandLineOption> connectionOptions(bool registryRequired)
     };
 }
 
+// --registry, judged by the one rule for an address (the transport's, the desktop's) and in its stored
+// form, so "https://host/" and "https://host" name the same registry; empty when not given.
+QString registryOption(Invocation &inv)
+{
+    const QString url = inv.value(QStringLiteral("registry"));
+    if (url.isEmpty())
+        return url;
+    if (const QString problem = replica::registryUrlProblem(url); !problem.isEmpty())
+        usageError(QStringLiteral("--registry: %1").arg(problem));
+    return replica::normalisedRegistryUrl(url);
+}
+
 syncclient::SyncOptions syncOptions(Invocation &inv, const QString &url)
 {
     syncclient::SyncOptions o;
@@ -189,7 +201,7 @@ int runSync(Invocation &inv)
     ledger::LedgerSession &session = inv.readWriteSession();
     ledger::store::LedgerStore &store = session.store();
     const auto binding = take(replica::readBinding(store));
-    QString url = inv.value(QStringLiteral("registry"));
+    QString url = registryOption(inv);
     bool newlyBound = false;
     if (!binding) {
         if (url.isEmpty())
@@ -201,7 +213,7 @@ int runSync(Invocation &inv)
         url = binding->registryUrl;
     }
     syncclient::SyncOptions options = syncOptions(inv, url);
-    if (binding && url == binding->registryUrl)
+    if (binding && url == replica::normalisedRegistryUrl(binding->registryUrl))
         useStoredTrust(inv, store, options);
     if (inv.isSet(QStringLiteral("push-only")) && inv.isSet(QStringLiteral("pull-only")))
         usageError(QStringLiteral("--push-only and --pull-only exclude each other."));
@@ -299,7 +311,8 @@ void storeEndpoint(const QString &path, const syncclient::TransportOptions &tran
 int runJoin(Invocation &inv)
 {
     const QString path = inv.ledgerPath();
-    const QString url = inv.required(QStringLiteral("registry"));
+    inv.required(QStringLiteral("registry"));
+    const QString url = registryOption(inv);
     syncclient::JoinOptions options;
     options.sync = syncOptions(inv, url);
     if (inv.isSet(QStringLiteral("root-key"))) {

@@ -448,6 +448,49 @@
     </message>
 </context>
 <context>
+    <name>RegistryAddress</name>
+    <message>
+        <source>The port &quot;%1&quot; is not a number from 1 to 65535: type https://HOST:PORT, e.g. %2, or leave the port out for 443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the registry&apos;s address, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with https://: type https://%1 (e.g. %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry is reached over TLS only: type https:// instead of http://, e.g. https://%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry is reached over https:// only, not %1://: type https://HOST[:PORT], e.g. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has a user name or password before &quot;@&quot;, which a registry does not take (your key file says who you are): type https://%1 without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has no host name: type https://HOST[:PORT], e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid web address: type https://HOST[:PORT], e.g. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has a path (&quot;%1&quot;), but the registry answers at /v1/ right under its host: type only https://%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has a query or fragment (&quot;?…&quot; or &quot;#…&quot;), which a registry does not take: type only https://%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SigningCeremony</name>
     <message>
         <source>Sign and record</source>
@@ -1297,10 +1340,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry address must be https://HOST[:PORT], e.g. https://registry.example.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2161,10 +2200,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     </message>
     <message>
         <source>There is no key file (with its .pub beside it) at this path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The registry address must be an https:// address, e.g. https://registry.example.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

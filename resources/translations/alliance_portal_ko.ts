@@ -448,6 +448,49 @@
     </message>
 </context>
 <context>
+    <name>RegistryAddress</name>
+    <message>
+        <source>The port &quot;%1&quot; is not a number from 1 to 65535: type https://HOST:PORT, e.g. %2, or leave the port out for 443.</source>
+        <translation>포트 &quot;%1&quot;은(는) 1부터 65535 사이의 숫자가 아닙니다: https://HOST:PORT 형식으로 입력하세요(예: %2). 443이면 포트를 생략하세요.</translation>
+    </message>
+    <message>
+        <source>Type the registry&apos;s address, e.g. %1.</source>
+        <translation>레지스트리 주소를 입력하세요(예: %1).</translation>
+    </message>
+    <message>
+        <source>The address must start with https://: type https://%1 (e.g. %2).</source>
+        <translation>주소는 https://로 시작해야 합니다: https://%1 처럼 입력하세요(예: %2).</translation>
+    </message>
+    <message>
+        <source>The registry is reached over TLS only: type https:// instead of http://, e.g. https://%1.</source>
+        <translation>레지스트리는 TLS로만 연결됩니다: http:// 대신 https://를 입력하세요(예: https://%1).</translation>
+    </message>
+    <message>
+        <source>The registry is reached over https:// only, not %1://: type https://HOST[:PORT], e.g. %2.</source>
+        <translation>레지스트리는 %1://가 아닌 https://로만 연결됩니다: https://HOST[:PORT] 형식으로 입력하세요(예: %2).</translation>
+    </message>
+    <message>
+        <source>The address has a user name or password before &quot;@&quot;, which a registry does not take (your key file says who you are): type https://%1 without it.</source>
+        <translation>주소의 &quot;@&quot; 앞에 사용자 이름이나 비밀번호가 있지만 레지스트리는 이를 받지 않습니다(신원은 키 파일로 확인합니다): 이를 빼고 https://%1 로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The address has no host name: type https://HOST[:PORT], e.g. %1.</source>
+        <translation>주소에 호스트 이름이 없습니다: https://HOST[:PORT] 형식으로 입력하세요(예: %1).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid web address: type https://HOST[:PORT], e.g. %2.</source>
+        <translation>&quot;%1&quot;은(는) 올바른 웹 주소가 아닙니다: https://HOST[:PORT] 형식으로 입력하세요(예: %2).</translation>
+    </message>
+    <message>
+        <source>The address has a path (&quot;%1&quot;), but the registry answers at /v1/ right under its host: type only https://%2.</source>
+        <translation>주소에 경로(&quot;%1&quot;)가 있지만 레지스트리는 호스트 바로 아래의 /v1/에서 응답합니다: https://%2 만 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The address has a query or fragment (&quot;?…&quot; or &quot;#…&quot;), which a registry does not take: type only https://%1.</source>
+        <translation>주소에 쿼리나 프래그먼트(&quot;?…&quot; 또는 &quot;#…&quot;)가 있지만 레지스트리는 이를 받지 않습니다: https://%1 만 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>SigningCeremony</name>
     <message>
         <source>Sign and record</source>
@@ -1299,10 +1342,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
-    </message>
-    <message>
-        <source>The registry address must be https://HOST[:PORT], e.g. https://registry.example.</source>
-        <translation>레지스트리 주소는 https://HOST[:PORT] 형식이어야 합니다. 예: https://registry.example.</translation>
     </message>
     <message>
         <source>There is no CA file at this path.</source>
@@ -2163,10 +2202,6 @@ Signed with the key of %2 (%3), key id %4.</source>
     <message>
         <source>There is no key file (with its .pub beside it) at this path.</source>
         <translation>이 경로에 키 파일(옆에 .pub 포함)이 없습니다.</translation>
-    </message>
-    <message>
-        <source>The registry address must be an https:// address, e.g. https://registry.example.</source>
-        <translation>레지스트리 주소는 https:// 주소여야 합니다 (예: https://registry.example).</translation>
     </message>
     <message>
         <source>There is no file at this path.</source>

@@ -3,7 +3,6 @@
 #include "ledger/replica/endpoint.h"
 
 #include <QRandomGenerator>
-#include <QUrl>
 
 #include <curl/curl.h>
 
@@ -121,12 +120,8 @@ int backoffDelayMs(int attempt, int baseMs, int maxMs)
 
 Result<std::unique_ptr<HttpsTransport>> HttpsTransport::create(const TransportOptions &options)
 {
-    const QUrl url(options.baseUrl);
-    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty()
-        || (!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery())
-        return makeError("invalid_url",
-            QStringLiteral("The registry URL \"%1\" must be https://HOST[:PORT] (TLS is always on).")
-                .arg(options.baseUrl));
+    if (const QString problem = ledger::replica::registryUrlProblem(options.baseUrl); !problem.isEmpty())
+        return makeError("invalid_url", problem);
     if (const QString pin = ledger::replica::normalisedPin(options.pinnedKey);
         !ledger::replica::validPins(pin))
         return makeError("invalid_pin",
@@ -141,8 +136,7 @@ Result<std::unique_ptr<HttpsTransport>> HttpsTransport::create(const TransportOp
     TransportOptions o = options;
     if (o.maxResponseBytes <= 0)
         o.maxResponseBytes = 256 * 1024 * 1024;
-    if (o.baseUrl.endsWith(QLatin1Char('/')))
-        o.baseUrl.chop(1);
+    o.baseUrl = ledger::replica::normalisedRegistryUrl(o.baseUrl);
     return std::unique_ptr<HttpsTransport>(new HttpsTransport(std::move(o), curl));
 }
 

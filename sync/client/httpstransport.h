@@ -30,7 +30,7 @@ using ledger::Result;
 
 struct TransportOptions
 {
-    QString baseUrl; // https://host:port, no path
+    QString baseUrl; // https://HOST[:PORT] as replica::registryUrlProblem accepts it (no path)
     QString caFile; // PEM bundle to trust instead of the system's
     QString pinnedKey; // "sha256//<base64>" (or just the base64); several joined by ';'
     int connectTimeoutMs = 10'000;

@@ -219,10 +219,22 @@ private slots:
         if (QTest::currentTestFailed())
             return;
 
-        // Accepted: stored (the CA file as an absolute path, the pin as sha256//base64).
-        Run moved = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--registry"), url2,
-                            QStringLiteral("--ca"), ca2, QStringLiteral("--pin"), pin2 }
-            + as);
+        // Refused before any request: an address with a path, by the ledger's one rule and in its words.
+        const QString withPath = url2 + QStringLiteral("/v1");
+        Run path = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--registry"), withPath,
+                           QStringLiteral("--ca"), ca2, QStringLiteral("--pin"), pin2 }
+            + fast + as);
+        QCOMPARE(path.code, 1);
+        QVERIFY2(path.err.contains(replica::registryUrlProblem(withPath)), qPrintable(path.all()));
+        QVERIFY2(path.err.contains(QStringLiteral("type only ") + url2), qPrintable(path.all()));
+        compareEndpoints(storedEndpoint(a), joined);
+
+        // Accepted: stored (the address without the trailing '/' it was typed with, the CA file as an
+        // absolute path, the pin as sha256//base64).
+        Run moved
+            = ctl(QStringList { QStringLiteral("sync"), QStringLiteral("--registry"), url2 + QLatin1Char('/'),
+                      QStringLiteral("--ca"), ca2, QStringLiteral("--pin"), pin2 }
+                + as);
         QVERIFY2(moved.code == 0, qPrintable(moved.all()));
         QVERIFY2(moved.out.contains(QStringLiteral("Stored for later syncs")), qPrintable(moved.all()));
         compareEndpoints(

@@ -3,6 +3,7 @@
 // each refused with tls_error before anything is sent (the outbox stays pending, the registry's log does not
 // grow); the right CA with the right pin works, over one reused connection; plain http:// is refused.
 
+#include "ledger/replica/endpoint.h"
 #include "ledger/replica/outbox.h"
 #include "sync/syncrig.h"
 #include "sync/wire/messages.h"
@@ -119,8 +120,16 @@ private slots:
         auto plain = syncclient::HttpsTransport::create(o);
         QVERIFY(!plain);
         QCOMPARE(plain.error().code, QStringLiteral("invalid_url"));
+        // The ledger's one rule for an address, in its words (tests/ledger/tst_registryaddress has the rows).
+        QCOMPARE(plain.error().message, ledger::replica::registryUrlProblem(o.baseUrl));
         o.baseUrl = QStringLiteral("https://127.0.0.1:1/some/path");
         QCOMPARE(syncclient::HttpsTransport::create(o).error().code, QStringLiteral("invalid_url"));
+        QCOMPARE(syncclient::HttpsTransport::create(o).error().message,
+            ledger::replica::registryUrlProblem(o.baseUrl));
+        o.baseUrl = QStringLiteral(" https://127.0.0.1:1/ ");
+        auto slash = syncclient::HttpsTransport::create(o);
+        QVERIFY2(slash, qPrintable(slash ? QString() : slash.error().message));
+        QCOMPARE(slash.value()->options().baseUrl, QStringLiteral("https://127.0.0.1:1"));
         o.baseUrl = QStringLiteral("https://127.0.0.1:1");
         o.pinnedKey = QStringLiteral("sha256//not-a-hash");
         QCOMPARE(syncclient::HttpsTransport::create(o).error().code, QStringLiteral("invalid_pin"));

@@ -19,6 +19,7 @@
 #include "ui/pages/grantforms.h"
 #include "ui/pages/grantspage.h"
 #include "ui/pages/syncpage.h"
+#include "ui/window/firstrundialog.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/settingsdialog.h"
 
@@ -26,6 +27,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -480,6 +482,107 @@ private slots:
         QTest::keyClicks(defaults.findChild<QLineEdit *>(QStringLiteral("registryPin")), typed);
         QVERIFY2(defaults.problem().isEmpty(), qPrintable(defaults.problem()));
         QCOMPARE(defaults.settings().pin, stored);
+    }
+
+    // The registry address typed into Settings (with a replica open, and the defaults) and into the
+    // first-run join form is judged by the ledger's one rule, replica::registryUrlProblem: the same verdict,
+    // the same words, and the same stored form (no trailing '/'), as alliancectl and the transport.
+    void settingsAndJoinFormJudgeAddressesAsTheLedgerDoes_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored"); // empty: refused
+        QTest::newRow("host") << "https://registry.example"
+                              << "https://registry.example";
+        QTest::newRow("host and port") << "https://registry.example:8443"
+                                       << "https://registry.example:8443";
+        QTest::newRow("trailing slash") << "https://registry.example:8443/"
+                                        << "https://registry.example:8443";
+        QTest::newRow("spaces") << " https://127.0.0.1:4443/ "
+                                << "https://127.0.0.1:4443";
+        QTest::newRow("path") << "https://registry.example/alliance"
+                              << "";
+        QTest::newRow("api path") << "https://registry.example:8443/v1/"
+                                  << "";
+        QTest::newRow("plain http") << "http://registry.example:8080"
+                                    << "";
+        QTest::newRow("no scheme") << "registry.example"
+                                   << "";
+        QTest::newRow("user") << "https://pm@registry.example"
+                              << "";
+        QTest::newRow("query") << "https://registry.example/?a=b"
+                               << "";
+        QTest::newRow("fragment") << "https://registry.example#x"
+                                  << "";
+        QTest::newRow("port 0") << "https://registry.example:0"
+                                << "";
+        QTest::newRow("port too large") << "https://registry.example:70000"
+                                        << "";
+        QTest::newRow("no host") << "https://:8443"
+                                 << "";
+    }
+
+    void settingsAndJoinFormJudgeAddressesAsTheLedgerDoes()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        const bool accepted = !stored.isEmpty();
+        const QString verdict = replica::registryUrlProblem(typed);
+        QCOMPARE(verdict.isEmpty(), accepted);
+
+        // Settings with a replica open: its address is this replica's endpoint.
+        SettingsDialog dialog(PortalSettings {});
+        dialog.setReplica(
+            { QStringLiteral("https://old.example"), QString(), QString() }, QStringLiteral("pm.ledger"));
+        dialog.show();
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("registryUrl"));
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(url && ok);
+        url->clear();
+        QCOMPARE(dialog.problem(), replica::registryUrlProblem(QString())); // a replica needs an address
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(url, typed);
+        QCOMPARE(dialog.problem(), verdict);
+        QCOMPARE(ok->isEnabled(), accepted);
+        if (accepted) {
+            const auto endpoint = dialog.replicaEndpoint();
+            QVERIFY(endpoint);
+            QCOMPARE(endpoint->registryUrl, stored);
+            QCOMPARE(replica::endpointProblem(*endpoint), QString()); // writeEndpoint takes it
+        }
+
+        // Settings without a replica: the defaults may have no address, else the same rule.
+        SettingsDialog defaults(PortalSettings {});
+        auto *defaultUrl = defaults.findChild<QLineEdit *>(QStringLiteral("registryUrl"));
+        QVERIFY(defaultUrl);
+        defaultUrl->clear();
+        QVERIFY(defaults.problem().isEmpty());
+        QTest::keyClicks(defaultUrl, typed);
+        QCOMPARE(defaults.problem(), verdict);
+        if (accepted)
+            QCOMPARE(defaults.settings().registryUrl, stored);
+
+        // The first-run join form, otherwise filled in so that only the address decides.
+        ScratchDir dir;
+        const QString key = dir.file(QStringLiteral("pm.key"));
+        QFile keyFile(key);
+        QVERIFY(keyFile.open(QIODevice::WriteOnly)); // the form checks that the key file exists
+        keyFile.close();
+        FirstRunDialog join;
+        join.showJoin();
+        join.show();
+        auto field = [&](const char *name) { return join.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+        auto *joinButton = join.findChild<QPushButton *>(QStringLiteral("joinButton"));
+        QVERIFY(field("Registry address") && field("Join key file") && joinButton);
+        field("CA file")->clear();
+        field("Pinned key")->clear();
+        field("Join key file")->setText(key);
+        field("New replica file")->setText(dir.file(QStringLiteral("joined.ledger")));
+        field("Registry address")->clear();
+        QVERIFY(join.problem().isEmpty());
+        QVERIFY(!joinButton->isEnabled()); // no address yet
+        QTest::keyClicks(field("Registry address"), typed);
+        QCOMPARE(join.problem(), verdict);
+        QCOMPARE(joinButton->isEnabled(), accepted);
     }
 
     // Settings show the open replica's own registry address, CA file and pin and change them (validated)

@@ -52,6 +52,8 @@ QString describeSyncError(const ledger::Error &e, const QString &url)
         words = SyncJob::tr(
             "The registry's certificate was not accepted, so nothing was sent. If it uses a private "
             "CA, choose its CA file (and check the pin).");
+    else if (c == u"invalid_url" && !e.message.isEmpty())
+        return e.message; // replica::registryUrlProblem's words: what is wrong and what to type instead
     else if (c == u"invalid_url")
         words = SyncJob::tr("The registry address is not valid: it must be https://HOST[:PORT].");
     else if (c == u"invalid_pin")

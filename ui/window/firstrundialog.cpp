@@ -17,7 +17,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace portal {
@@ -231,15 +230,13 @@ QString FirstRunDialog::problem() const
 void FirstRunDialog::validateJoin()
 {
     // Said next to the form as the user types; Join is offered only when the form could work.
-    QString problem;
     const QString url = m_joinUrl->text().trimmed();
-    const QUrl parsed(url, QUrl::StrictMode);
     const QString key = m_joinKey->text().trimmed();
     const QString path = m_joinPath->text().trimmed();
-    if (!url.isEmpty()
-        && (!parsed.isValid() || parsed.scheme() != u"https" || parsed.host().isEmpty()
-            || (!parsed.path().isEmpty() && parsed.path() != u"/")))
-        problem = tr("The registry address must be https://HOST[:PORT], e.g. https://registry.example.");
+    // The address by the one rule the transport, alliancectl and Settings use.
+    QString problem;
+    if (QString bad = url.isEmpty() ? QString() : ledger::replica::registryUrlProblem(url); !bad.isEmpty())
+        problem = bad;
     else if (!m_joinCa->text().trimmed().isEmpty() && !QFileInfo::exists(m_joinCa->text().trimmed()))
         problem = tr("There is no CA file at this path.");
     else if (!validPin(m_joinPin->text()))
@@ -261,9 +258,7 @@ void FirstRunDialog::startJoin()
         return;
     JoinRequest request;
     request.path = m_joinPath->text().trimmed();
-    request.registryUrl = m_joinUrl->text().trimmed();
-    if (request.registryUrl.endsWith(QLatin1Char('/')))
-        request.registryUrl.chop(1);
+    request.registryUrl = ledger::replica::normalisedRegistryUrl(m_joinUrl->text());
     request.caFile = m_joinCa->text().trimmed();
     request.pin = storedPin(m_joinPin->text());
     request.keyFile = m_joinKey->text().trimmed();
@@ -292,7 +287,7 @@ void FirstRunDialog::onJoinFinished(const JoinOutcome &outcome)
     }
     // The registry's address, CA and pin are where this replica syncs from now on.
     PortalSettings s = PortalSettings::load();
-    s.registryUrl = m_joinUrl->text().trimmed();
+    s.registryUrl = ledger::replica::normalisedRegistryUrl(m_joinUrl->text());
     s.caFile = m_joinCa->text().trimmed();
     s.pin = storedPin(m_joinPin->text());
     s.save();

@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QUrl>
 
 namespace portal {
 
@@ -131,8 +130,8 @@ std::optional<ledger::replica::Endpoint> SettingsDialog::replicaEndpoint() const
 {
     if (!m_replica)
         return std::nullopt;
-    return ledger::replica::Endpoint { m_registry->text().trimmed(), m_ca->text().trimmed(),
-        storedPin(m_pin->text()) };
+    return ledger::replica::Endpoint { ledger::replica::normalisedRegistryUrl(m_registry->text()),
+        m_ca->text().trimmed(), storedPin(m_pin->text()) };
 }
 
 PortalSettings SettingsDialog::settings() const
@@ -140,7 +139,7 @@ PortalSettings SettingsDialog::settings() const
     PortalSettings s = m_base;
     s.keyFile = m_key->text().trimmed();
     if (!m_replica) {
-        s.registryUrl = m_registry->text().trimmed();
+        s.registryUrl = ledger::replica::normalisedRegistryUrl(m_registry->text());
         s.caFile = m_ca->text().trimmed();
         s.pin = storedPin(m_pin->text());
     }
@@ -165,13 +164,10 @@ void SettingsDialog::validate()
         key.isEmpty() || (QFileInfo::exists(key) && QFileInfo::exists(key + QStringLiteral(".pub")))
             ? QString()
             : tr("There is no key file (with its .pub beside it) at this path."));
-    const QString url = m_registry->text().trimmed();
-    const QUrl parsed(url, QUrl::StrictMode);
+    // The defaults may leave the address empty (no registry yet); a replica has one.
+    const QString url = m_registry->text();
     showProblem(m_registryProblem,
-        (url.isEmpty() && !m_replica)
-                || (parsed.isValid() && parsed.scheme() == u"https" && !parsed.host().isEmpty())
-            ? QString()
-            : tr("The registry address must be an https:// address, e.g. https://registry.example."));
+        url.trimmed().isEmpty() && !m_replica ? QString() : ledger::replica::registryUrlProblem(url));
     const QString ca = m_ca->text().trimmed();
     showProblem(m_caProblem,
         ca.isEmpty() || QFileInfo::exists(ca) ? QString() : tr("There is no file at this path."));

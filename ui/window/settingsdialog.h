@@ -1,7 +1,7 @@
 #pragma once
 // Settings: identity (the key file the ledger is opened with), registry address, CA file and pinned key
-// (used by join and sync), the sync interval, and the language. Fields are validated as typed (https only;
-// the CA file must exist; a pin as the ledger's replica endpoint accepts it).
+// (used by join and sync), the sync interval, and the language. Fields are validated as typed (the address
+// and the pin by the ledger's rules, replica::registryUrlProblem and validPins; the CA file must exist).
 
 #include "ledger/replica/endpoint.h"
 #include "ui/core/portalsettings.h"
