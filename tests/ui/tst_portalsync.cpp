@@ -417,6 +417,47 @@ private slots:
         QCOMPARE(PortalSettings::load().syncIntervalMinutes, 0);
     }
 
+    // The dialog grows and shrinks with its wrapped lines (the replica's scope, the problems): none is cut
+    // off, whatever is typed. It used to keep the height it had before setReplica and the first problem.
+    void settingsShowEveryWrappedLineWhole()
+    {
+        SettingsDialog dialog(PortalSettings {});
+        dialog.setReplica({ QStringLiteral("https://old.example"), QString(), QString() },
+            QStringLiteral("a-replica-with-a-rather-long-file-name.ledger"));
+        dialog.show();
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("registryUrl"));
+        auto *pin = dialog.findChild<QLineEdit *>(QStringLiteral("registryPin"));
+        QVERIFY(url && pin);
+        const auto wholeLines = [&dialog] {
+            QCoreApplication::processEvents();
+            for (QLabel *label : dialog.findChildren<QLabel *>()) {
+                if (!label->isVisible() || !label->wordWrap())
+                    continue;
+                if (label->height() < label->heightForWidth(label->width())) {
+                    qWarning("cut off (%d px of %d): %s", label->height(),
+                        label->heightForWidth(label->width()), qPrintable(label->text()));
+                    return false;
+                }
+            }
+            return true;
+        };
+        QVERIFY(wholeLines());
+        const int plain = dialog.height();
+        url->clear();
+        QTest::keyClicks(url, QStringLiteral("http://registry.example:8080"));
+        QVERIFY(!dialog.problem().isEmpty());
+        QVERIFY(wholeLines());
+        QVERIFY(dialog.height() > plain);
+        QTest::keyClicks(pin, QStringLiteral("not a pin"));
+        QVERIFY(wholeLines());
+        url->clear();
+        QTest::keyClicks(url, QStringLiteral("https://registry.example"));
+        pin->clear();
+        QVERIFY(dialog.problem().isEmpty());
+        QVERIFY(wholeLines());
+        QCOMPARE(dialog.height(), plain); // and shrinks back
+    }
+
     // The settings dialog takes the pins ledger::replica takes (the replica's endpoint, alliancectl and the
     // transport), no more and no fewer, says so next to the field as it is typed, and keeps the ledger's
     // stored form, so what the dialog accepts the replica's writeEndpoint accepts too.

@@ -109,8 +109,8 @@ SettingsDialog::SettingsDialog(const PortalSettings &current, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *e : { m_key, m_registry, m_ca, m_pin })
         connect(e, &QLineEdit::textChanged, this, &SettingsDialog::validate);
-    validate();
     resize(560, sizeHint().height());
+    validate();
 }
 
 void SettingsDialog::setReplica(const ledger::replica::Endpoint &endpoint, const QString &ledgerName)
@@ -177,6 +177,17 @@ void SettingsDialog::validate()
             : tr("A pin is sha256// followed by the base64 of the 32-byte SHA-256 of the registry's public "
                  "key."));
     m_ok->setEnabled(problem().isEmpty());
+    fitHeight();
+}
+
+void SettingsDialog::fitHeight()
+{
+    // The wrapped labels (the replica line, the problems) need a height that depends on the dialog's width,
+    // which the layout's minimum size leaves out: without this their second line was cut off.
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > 0 && needed != height())
+        resize(width(), needed);
 }
 
 } // namespace portal

@@ -41,6 +41,7 @@ public:
 
 private:
     void validate();
+    void fitHeight(); // to the wrapped labels' height at the current width
 
     PortalSettings m_base;
     std::optional<ledger::replica::Endpoint> m_replica;
