@@ -63,6 +63,8 @@ QLabel *problemLabel(QWidget *parent)
     auto *l = new QLabel(parent);
     l->setStyleSheet(QStringLiteral("color: #b01c1c;"));
     l->setWordWrap(true);
+    // Under its field: when a layout gives a wrapped text more height than it needs, the spare goes below.
+    l->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     l->hide();
     return l;
 }
